@@ -1,0 +1,54 @@
+// Locale keys are derived from structure ids, never written into structure, so the
+// structure stays language-free and a test can list every key a module needs.
+import type { CourseModule, Lesson, Step } from './contentSchema';
+
+export const moduleKeys = {
+  title: 'title',
+  description: 'description',
+  contentNote: 'contentNote',
+  outcome: (outcomeId: string) => `outcome.${outcomeId}`,
+};
+
+export const lessonKeys = {
+  title: (lessonId: string) => `${lessonId}.title`,
+};
+
+export const stepKeys = {
+  title: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.title`,
+  paragraph: (lessonId: string, stepId: string, paragraphId: string) =>
+    `${lessonId}.${stepId}.${paragraphId}`,
+  prompt: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.prompt`,
+  option: (lessonId: string, stepId: string, optionId: string) =>
+    `${lessonId}.${stepId}.option.${optionId}`,
+  explanation: (lessonId: string, stepId: string, optionId: string) =>
+    `${lessonId}.${stepId}.option.${optionId}.why`,
+};
+
+export const mythKeys = {
+  label: (mythId: string) => `${mythId}`,
+  truth: (mythId: string) => `${mythId}.truth`,
+};
+
+function stepKeyList(lesson: Lesson, step: Step): string[] {
+  const keys = [stepKeys.title(lesson.id, step.id)];
+  for (const paragraph of step.paragraphs) keys.push(stepKeys.paragraph(lesson.id, step.id, paragraph.id));
+  if (step.kind === 'question' || step.kind === 'scenario') {
+    keys.push(stepKeys.prompt(lesson.id, step.id));
+    for (const option of step.options) {
+      keys.push(stepKeys.option(lesson.id, step.id, option.id));
+      keys.push(stepKeys.explanation(lesson.id, step.id, option.id));
+    }
+  }
+  return keys;
+}
+
+/** Every key a module's structure needs in its locale namespace. */
+export function requiredKeys(courseModule: CourseModule): string[] {
+  const keys = [moduleKeys.title, moduleKeys.description, moduleKeys.contentNote];
+  for (const outcome of courseModule.outcomes) keys.push(moduleKeys.outcome(outcome));
+  for (const lesson of courseModule.lessons) {
+    keys.push(lessonKeys.title(lesson.id));
+    for (const step of lesson.steps) keys.push(...stepKeyList(lesson, step));
+  }
+  return keys;
+}

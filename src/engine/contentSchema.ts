@@ -1,0 +1,130 @@
+// The shape of course content. Structure lives in modules/<id>/module.json and is
+// checked here; every word a learner sees lives in locales/<lang>/<moduleId>.json under
+// keys derived from these ids (see contentKeys.ts), so a translation never touches structure.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
+
+/** A key into the source list (modules/sources.json), e.g. "S12". */
+export const sourceRefSchema = z.string().regex(/^S\d+$/, 'source references look like S12');
+
+/** One claim-sized paragraph. A factual paragraph names the sources that back it. */
+export const paragraphSchema = z.object({
+  id,
+  sources: z.array(sourceRefSchema).default([]),
+  /** Marks a paragraph that quotes language to avoid, so the language check allows it. */
+  languageExample: z.boolean().optional(),
+});
+
+export const optionSchema = z.object({
+  id,
+  correct: z.boolean(),
+  sources: z.array(sourceRefSchema).default([]),
+  /** The myth a wrong answer shows, from modules/myths.json. */
+  misconception: id.optional(),
+  /** Scenario stages only: the stage this choice leads to. */
+  next: id.optional(),
+});
+
+const stepBase = {
+  id,
+  paragraphs: z.array(paragraphSchema).default([]),
+};
+
+export const readingStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('reading'),
+  next: id,
+});
+
+export const questionStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('question'),
+  mode: z.enum(['single', 'multiple']).default('single'),
+  options: z.array(optionSchema).min(2).max(6),
+  next: id,
+});
+
+/** A stage of a branching scenario: the option chosen picks the next stage. */
+export const scenarioStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('scenario'),
+  options: z.array(optionSchema.required({ next: true })).min(2).max(4),
+});
+
+export const summaryStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('summary'),
+});
+
+export const stepSchema = z.discriminatedUnion('kind', [
+  readingStepSchema,
+  questionStepSchema,
+  scenarioStepSchema,
+  summaryStepSchema,
+]);
+
+export const roleSchema = z.enum([
+  'police',
+  'social-care',
+  'education',
+  'health',
+  'licensing-council',
+  'other',
+]);
+
+export const lessonSchema = z.object({
+  id,
+  start: id,
+  steps: z.array(stepSchema).min(2),
+});
+
+export const moduleSchema = z.object({
+  id,
+  /** Bumped whenever a lesson's structure changes, so saved progress made with older content is noticed. */
+  version: z.number().int().positive(),
+  theme: z.enum([
+    'orientation',
+    'adultification',
+    'boyfriend-model',
+    'fragmentation',
+    'fear-of-racism',
+    'survivor-centred',
+  ]),
+  estimatedMinutes: z.number().int().positive(),
+  passMark: z.number().min(0).max(1).default(0.8),
+  contentNote: z.object({ intensity: z.enum(['low', 'moderate', 'high']) }),
+  outcomes: z.array(id).min(1),
+  lessons: z.array(lessonSchema).min(1),
+});
+
+export const sourceSchema = z.object({
+  id: sourceRefSchema,
+  outlet: z.string().min(1),
+  title: z.string().min(1),
+  /** ISO date or year-month as the source gives it; empty when the source gives none. */
+  date: z.string(),
+  url: z.url(),
+});
+
+export const mythSchema = z.object({ id });
+
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type Paragraph = z.infer<typeof paragraphSchema>;
+export type Option = z.infer<typeof optionSchema>;
+export type ReadingStep = z.infer<typeof readingStepSchema>;
+export type QuestionStep = z.infer<typeof questionStepSchema>;
+export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
+export type SummaryStep = z.infer<typeof summaryStepSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type DecisionStep = QuestionStep | ScenarioStep;
+export type Lesson = z.infer<typeof lessonSchema>;
+export type CourseModule = z.infer<typeof moduleSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type Role = z.infer<typeof roleSchema>;
+
+export function isDecisionStep(step: Step): step is DecisionStep {
+  return step.kind === 'question' || step.kind === 'scenario';
+}

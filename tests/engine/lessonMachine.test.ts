@@ -1,0 +1,106 @@
+import { createActor } from 'xstate';
+import { describe, expect, it, vi } from 'vitest';
+import { lessonMachine, lessonResult } from '../../src/engine/lessonMachine';
+import { practiceModule } from '../fixtures/practiceModule';
+
+const [basics, scenario] = practiceModule.lessons;
+
+function start(lesson = basics) {
+  return createActor(lessonMachine, { input: { lesson } }).start();
+}
+
+describe('lesson machine', () => {
+  it('moves from reading to a question, gives feedback, and ends at the summary with a score', () => {
+    const actor = start();
+    expect(actor.getSnapshot().value).toBe('reading');
+    actor.send({ type: 'learner.continue' });
+    expect(actor.getSnapshot().value).toBe('answering');
+    expect(actor.getSnapshot().context.stepId).toBe('age');
+
+    actor.send({ type: 'learner.choose', optionIds: ['adult'] });
+    expect(actor.getSnapshot().value).toBe('feedback');
+    expect(actor.getSnapshot().context.answers).toEqual([{ stepId: 'age', optionIds: ['adult'], correct: false }]);
+
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: ['choice', 'streetwise'] });
+    actor.send({ type: 'learner.continue' });
+    expect(actor.getSnapshot().value).toBe('summary');
+    expect(lessonResult(actor.getSnapshot().context)).toEqual({ correct: 1, total: 2, myths: ['shes-streetwise'] });
+  });
+
+  it('counts a multiple-choice answer right only when exactly the right options are chosen', () => {
+    const actor = start();
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: ['child'] });
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: ['streetwise'] });
+    expect(actor.getSnapshot().context.answers.at(-1)?.correct).toBe(false);
+  });
+
+  it('ignores a choice that is empty, unknown, or too many for a single-choice question', () => {
+    const actor = start();
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: [] });
+    actor.send({ type: 'learner.choose', optionIds: ['nonsense'] });
+    actor.send({ type: 'learner.choose', optionIds: ['child', 'adult'] });
+    expect(actor.getSnapshot().value).toBe('answering');
+    expect(actor.getSnapshot().context.answers).toEqual([]);
+  });
+
+  it('follows the branch the learner chose in a scenario', () => {
+    const good = start(scenario);
+    good.send({ type: 'learner.choose', optionIds: ['act'] });
+    good.send({ type: 'learner.continue' });
+    expect(good.getSnapshot().context.stepId).toBe('follow-up');
+
+    const poor = start(scenario);
+    poor.send({ type: 'learner.choose', optionIds: ['wait'] });
+    poor.send({ type: 'learner.continue' });
+    expect(poor.getSnapshot().context.stepId).toBe('missed');
+    poor.send({ type: 'learner.choose', optionIds: ['close'] });
+    poor.send({ type: 'learner.continue' });
+    expect(poor.getSnapshot().context.stepId).toBe('poor-end');
+    expect(poor.getSnapshot().value).toBe('summary');
+  });
+
+  it('shows and hides the other options’ explanations on request', () => {
+    const actor = start(scenario);
+    actor.send({ type: 'learner.choose', optionIds: ['act'] });
+    actor.send({ type: 'learner.toggleOtherExplanations' });
+    expect(actor.getSnapshot().context.showOtherExplanations).toBe(true);
+    actor.send({ type: 'learner.toggleOtherExplanations' });
+    expect(actor.getSnapshot().context.showOtherExplanations).toBe(false);
+  });
+
+  it('resumes from a persisted snapshot at the same step with the same feedback', () => {
+    const actor = start();
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: ['child'] });
+    actor.send({ type: 'learner.toggleOtherExplanations' });
+    const saved = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    actor.stop();
+
+    const restored = createActor(lessonMachine, { snapshot: saved, input: { lesson: basics } }).start();
+    const snapshot = restored.getSnapshot();
+    expect(snapshot.value).toBe('feedback');
+    expect(snapshot.context.stepId).toBe('age');
+    expect(snapshot.context.showOtherExplanations).toBe(true);
+    expect(snapshot.context.answers).toEqual([{ stepId: 'age', optionIds: ['child'], correct: true }]);
+  });
+
+  it('starts again from the first step when the learner restarts', () => {
+    const actor = start();
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: ['child'] });
+    actor.send({ type: 'learner.restart' });
+    expect(actor.getSnapshot().value).toBe('reading');
+    expect(actor.getSnapshot().context).toMatchObject({ stepId: 'intro', answers: [], visited: ['intro'] });
+  });
+
+  it('reports each answer through the action the app provides', () => {
+    const reportAnswer = vi.fn();
+    const actor = createActor(lessonMachine.provide({ actions: { reportAnswer } }), { input: { lesson: scenario } }).start();
+    actor.send({ type: 'learner.choose', optionIds: ['wait'] });
+    expect(reportAnswer).toHaveBeenCalledTimes(1);
+  });
+});
