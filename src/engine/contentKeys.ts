@@ -30,6 +30,7 @@ export const mythKeys = {
 };
 
 function stepKeyList(lesson: Lesson, step: Step): string[] {
+  if (step.kind === 'roleBranch') return []; // never shown: it only routes
   const keys = [stepKeys.title(lesson.id, step.id)];
   for (const paragraph of step.paragraphs) keys.push(stepKeys.paragraph(lesson.id, step.id, paragraph.id));
   if (step.kind === 'question' || step.kind === 'scenario') {

@@ -54,6 +54,27 @@ export const scenarioStepSchema = z.object({
   options: z.array(optionSchema.required({ next: true })).min(2).max(4),
 });
 
+export const roleSchema = z.enum([
+  'police',
+  'social-care',
+  'education',
+  'health',
+  'licensing-council',
+  'other',
+]);
+
+/**
+ * Sends the learner to the path written for their role, where practice differs between roles.
+ * Learners who gave no role, or a role without its own path, take `otherwise`.
+ */
+export const roleBranchStepSchema = z.object({
+  id,
+  kind: z.literal('roleBranch'),
+  paragraphs: z.array(paragraphSchema).max(0).default([]),
+  routes: z.partialRecord(roleSchema, id),
+  otherwise: id,
+});
+
 export const summaryStepSchema = z.object({
   ...stepBase,
   kind: z.literal('summary'),
@@ -63,16 +84,8 @@ export const stepSchema = z.discriminatedUnion('kind', [
   readingStepSchema,
   questionStepSchema,
   scenarioStepSchema,
+  roleBranchStepSchema,
   summaryStepSchema,
-]);
-
-export const roleSchema = z.enum([
-  'police',
-  'social-care',
-  'education',
-  'health',
-  'licensing-council',
-  'other',
 ]);
 
 export const lessonSchema = z.object({
@@ -118,6 +131,7 @@ export type ReadingStep = z.infer<typeof readingStepSchema>;
 export type QuestionStep = z.infer<typeof questionStepSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
 export type SummaryStep = z.infer<typeof summaryStepSchema>;
+export type RoleBranchStep = z.infer<typeof roleBranchStepSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type DecisionStep = QuestionStep | ScenarioStep;
 export type Lesson = z.infer<typeof lessonSchema>;

@@ -2,7 +2,7 @@
 // answering and feedback to a summary. It interprets any lesson definition; saving and
 // answer logging are provided from outside (see `reportAnswer`), so the machine stays pure.
 import { assign, setup } from 'xstate';
-import type { DecisionStep, Lesson, Step } from './contentSchema';
+import type { DecisionStep, Lesson, Role, Step } from './contentSchema';
 import { isDecisionStep } from './contentSchema';
 import { stepById } from './lessonGraph';
 
@@ -14,6 +14,8 @@ export interface AnswerRecord {
 
 export interface LessonContext {
   lesson: Lesson;
+  /** The learner's role when the lesson started; picks role-specific paths. */
+  role: Role | null;
   stepId: string;
   /** Steps shown so far, in order; drives the progress indicator. */
   visited: string[];
@@ -29,6 +31,7 @@ export type LessonEvent =
 
 export interface LessonInput {
   lesson: Lesson;
+  role?: Role | null;
 }
 
 export function currentStep(context: LessonContext): Step {
@@ -52,11 +55,12 @@ function nextStepId(context: LessonContext): string | undefined {
     const chosen = answerFor(context, step.id)?.optionIds[0];
     return step.options.find((option) => option.id === chosen)?.next;
   }
+  if (step.kind === 'roleBranch') return (context.role && step.routes[context.role]) || step.otherwise;
   return undefined;
 }
 
-function startContext(lesson: Lesson): LessonContext {
-  return { lesson, stepId: lesson.start, visited: [lesson.start], answers: [], showOtherExplanations: false };
+function startContext(lesson: Lesson, role: Role | null): LessonContext {
+  return { lesson, role, stepId: lesson.start, visited: [lesson.start], answers: [], showOtherExplanations: false };
 }
 
 export const lessonMachine = setup({
@@ -68,6 +72,7 @@ export const lessonMachine = setup({
   guards: {
     isDecisionStep: ({ context }) => isDecisionStep(currentStep(context)),
     isSummaryStep: ({ context }) => currentStep(context).kind === 'summary',
+    isRoleBranch: ({ context }) => currentStep(context).kind === 'roleBranch',
     isValidChoice: ({ context, event }) => {
       if (event.type !== 'learner.choose') return false;
       const step = currentStep(context);
@@ -99,14 +104,19 @@ export const lessonMachine = setup({
       const next = nextStepId(context) as string;
       return { stepId: next, visited: [...context.visited, next], showOtherExplanations: false };
     }),
+    /** A role branch is never shown, so the step it routes to takes its place in the visited list. */
+    followRoleBranch: assign(({ context }) => {
+      const next = nextStepId(context) as string;
+      return { stepId: next, visited: [...context.visited.slice(0, -1), next] };
+    }),
     toggleOtherExplanations: assign(({ context }) => ({
       showOtherExplanations: !context.showOtherExplanations,
     })),
-    restart: assign(({ context }) => startContext(context.lesson)),
+    restart: assign(({ context }) => startContext(context.lesson, context.role)),
   },
 }).createMachine({
   id: 'lesson',
-  context: ({ input }) => startContext(input.lesson),
+  context: ({ input }) => startContext(input.lesson, input.role ?? null),
   initial: 'routing',
   on: {
     'learner.restart': { target: '.routing', actions: 'restart' },
@@ -114,6 +124,7 @@ export const lessonMachine = setup({
   states: {
     routing: {
       always: [
+        { guard: 'isRoleBranch', target: 'routing', reenter: true, actions: 'followRoleBranch' },
         { guard: 'isSummaryStep', target: 'summary' },
         { guard: 'isDecisionStep', target: 'answering' },
         { target: 'reading' },

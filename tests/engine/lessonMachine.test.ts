@@ -1,5 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it, vi } from 'vitest';
+import { lessonSchema } from '../../src/engine/contentSchema';
+import { findGraphProblems } from '../../src/engine/lessonGraph';
 import { lessonMachine, lessonResult } from '../../src/engine/lessonMachine';
 import { practiceModule } from '../fixtures/practiceModule';
 
@@ -102,5 +104,37 @@ describe('lesson machine', () => {
     const actor = createActor(lessonMachine.provide({ actions: { reportAnswer } }), { input: { lesson: scenario } }).start();
     actor.send({ type: 'learner.choose', optionIds: ['wait'] });
     expect(reportAnswer).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('role paths', () => {
+  const roleLesson = lessonSchema.parse({
+    id: 'roles',
+    start: 'intro',
+    steps: [
+      { id: 'intro', kind: 'reading', next: 'by-role' },
+      { id: 'by-role', kind: 'roleBranch', routes: { police: 'police-call', education: 'school-call' }, otherwise: 'general-call' },
+      { id: 'police-call', kind: 'reading', next: 'end' },
+      { id: 'school-call', kind: 'reading', next: 'end' },
+      { id: 'general-call', kind: 'reading', next: 'end' },
+      { id: 'end', kind: 'summary' },
+    ],
+  });
+
+  it.each([
+    ['police', 'police-call'],
+    ['education', 'school-call'],
+    ['health', 'general-call'],
+    [null, 'general-call'],
+  ] as const)('sends a learner whose role is %s to %s, counting it as one step', (role, expected) => {
+    const actor = createActor(lessonMachine, { input: { lesson: roleLesson, role } }).start();
+    actor.send({ type: 'learner.continue' });
+    expect(actor.getSnapshot().value).toBe('reading');
+    expect(actor.getSnapshot().context.stepId).toBe(expected);
+    expect(actor.getSnapshot().context.visited).toEqual(['intro', expected]);
+  });
+
+  it('finds no graph problem in a lesson with role paths', () => {
+    expect(findGraphProblems(roleLesson)).toEqual([]);
   });
 });
