@@ -1,0 +1,151 @@
+// Reads and writes a learner's progress. Lesson and module state are XState persisted
+// snapshots, so a reload restores the exact step (and feedback) the learner left.
+import { createActor, type SnapshotFrom } from 'xstate';
+import type { CourseModule, Lesson } from '../engine/contentSchema';
+import { lessonMachine, type LessonResult } from '../engine/lessonMachine';
+import { moduleMachine, moduleScore } from '../engine/moduleMachine';
+import { lessonKey, type AnswerEvent, type HeardDatabase, type LessonProgressRecord, type ModuleProgressRecord } from './database';
+
+export type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
+export type ModuleSnapshot = SnapshotFrom<typeof moduleMachine>;
+
+export interface SavedLesson {
+  /** A snapshot the lesson can resume from, or undefined to start fresh. */
+  snapshot: unknown;
+  /** True when saved progress was made with older content and the lesson restarts. */
+  restartedForNewContent: boolean;
+}
+
+export async function loadLesson(db: HeardDatabase, courseModule: CourseModule, lesson: Lesson): Promise<SavedLesson> {
+  const record = await db.lessonProgress.get(lessonKey(courseModule.id, lesson.id));
+  if (!record) return { snapshot: undefined, restartedForNewContent: false };
+  if (record.contentVersion !== courseModule.version) return { snapshot: undefined, restartedForNewContent: true };
+  return { snapshot: record.snapshot, restartedForNewContent: false };
+}
+
+export async function saveLesson(
+  db: HeardDatabase,
+  courseModule: CourseModule,
+  lesson: Lesson,
+  persisted: unknown,
+  stepId: string,
+  atSummary: boolean,
+  now: number,
+): Promise<void> {
+  const record: LessonProgressRecord = {
+    key: lessonKey(courseModule.id, lesson.id),
+    moduleId: courseModule.id,
+    lessonId: lesson.id,
+    contentVersion: courseModule.version,
+    snapshot: persisted,
+    stepId,
+    status: atSummary ? 'completed' : 'in-progress',
+    updatedAt: now,
+  };
+  await db.lessonProgress.put(record);
+}
+
+export async function recordAnswer(db: HeardDatabase, answer: Omit<AnswerEvent, 'id'>): Promise<void> {
+  await db.answers.add(answer);
+}
+
+function moduleActor(courseModule: CourseModule, record: ModuleProgressRecord | undefined) {
+  const input = {
+    moduleId: courseModule.id,
+    lessonIds: courseModule.lessons.map((lesson) => lesson.id),
+    passMark: courseModule.passMark,
+  };
+  const usable = record && record.contentVersion === courseModule.version;
+  return createActor(moduleMachine, usable ? { input, snapshot: record.snapshot as ModuleSnapshot } : { input });
+}
+
+function moduleStatus(snapshot: ModuleSnapshot): ModuleProgressRecord['status'] {
+  if (snapshot.matches('passed')) return 'passed';
+  if (snapshot.matches('notPassed')) return 'not-passed';
+  return 'in-progress';
+}
+
+/** Tells the module machine a lesson was finished and saves what it decides. */
+export async function completeLesson(
+  db: HeardDatabase,
+  courseModule: CourseModule,
+  lessonId: string,
+  result: LessonResult,
+  now: number,
+): Promise<ModuleSnapshot> {
+  return db.transaction('rw', db.moduleProgress, async () => {
+    const actor = moduleActor(courseModule, await db.moduleProgress.get(courseModule.id)).start();
+    actor.send({ type: 'lesson.completed', lessonId, result, at: now });
+    const snapshot = actor.getSnapshot();
+    await db.moduleProgress.put({
+      moduleId: courseModule.id,
+      contentVersion: courseModule.version,
+      snapshot: actor.getPersistedSnapshot(),
+      status: moduleStatus(snapshot),
+      updatedAt: now,
+    });
+    actor.stop();
+    return snapshot;
+  });
+}
+
+export async function restartLesson(db: HeardDatabase, moduleId: string, lessonId: string): Promise<void> {
+  await db.lessonProgress.delete(lessonKey(moduleId, lessonId));
+}
+
+/** Clears a module's lessons and results; the learner's answer history is kept. */
+export async function restartModule(db: HeardDatabase, moduleId: string): Promise<void> {
+  await db.transaction('rw', db.lessonProgress, db.moduleProgress, async () => {
+    await db.lessonProgress.where('moduleId').equals(moduleId).delete();
+    await db.moduleProgress.delete(moduleId);
+  });
+}
+
+export interface ModuleOverviewProgress {
+  status: 'not-started' | 'in-progress' | 'passed' | 'not-passed';
+  lessons: Record<string, 'not-started' | 'in-progress' | 'completed'>;
+  completedLessons: number;
+  score: { correct: number; total: number } | null;
+  myths: string[];
+  passedAt: number | null;
+}
+
+export async function readModuleProgress(db: HeardDatabase, courseModule: CourseModule): Promise<ModuleOverviewProgress> {
+  const [lessonRecords, moduleRecord] = await Promise.all([
+    db.lessonProgress.where('moduleId').equals(courseModule.id).toArray(),
+    db.moduleProgress.get(courseModule.id),
+  ]);
+  const current = moduleRecord && moduleRecord.contentVersion === courseModule.version ? moduleRecord : undefined;
+  const snapshot = current ? moduleActor(courseModule, current).getSnapshot() : undefined;
+  const results = snapshot?.context.results ?? {};
+  const lessons: ModuleOverviewProgress['lessons'] = {};
+  for (const lesson of courseModule.lessons) {
+    const record = lessonRecords.find((candidate) => candidate.lessonId === lesson.id && candidate.contentVersion === courseModule.version);
+    if (lesson.id in results && (!record || record.status === 'completed')) lessons[lesson.id] = 'completed';
+    else if (record) lessons[lesson.id] = record.status === 'completed' ? 'completed' : 'in-progress';
+    else lessons[lesson.id] = 'not-started';
+  }
+  const completedLessons = Object.values(lessons).filter((status) => status === 'completed').length;
+  const touched = Object.values(lessons).some((status) => status !== 'not-started');
+  const { correct, total } = moduleScore({ results });
+  const myths = new Set(Object.values(results).flatMap((result) => result.myths));
+  return {
+    status: current?.status === 'passed' || current?.status === 'not-passed' ? current.status : touched ? 'in-progress' : 'not-started',
+    lessons,
+    completedLessons,
+    score: total > 0 ? { correct, total } : null,
+    myths: [...myths],
+    passedAt: snapshot?.context.passedAt ?? null,
+  };
+}
+
+/** The lesson the learner was most recently in the middle of, to offer "Continue where you left off". */
+export async function lastLessonInProgress(db: HeardDatabase): Promise<LessonProgressRecord | undefined> {
+  const inProgress = await db.lessonProgress.orderBy('updatedAt').reverse().filter((record) => record.status === 'in-progress').first();
+  return inProgress;
+}
+
+export function isLessonSnapshotUsable(snapshot: unknown): snapshot is LessonSnapshot {
+  return typeof snapshot === 'object' && snapshot !== null && 'value' in snapshot && 'context' in snapshot;
+}
+
