@@ -64,6 +64,19 @@ export const roleSchema = z.enum([
 ]);
 
 /**
+ * A content note before material that describes abuse: what it contains and how intense it is.
+ * The learner continues, takes a break (their place is saved), or takes `alternative`, a route
+ * that meets the same learning outcome without the hard material.
+ */
+export const contentNoteStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('contentNote'),
+  intensity: z.enum(['low', 'moderate', 'high']),
+  next: id,
+  alternative: id,
+});
+
+/**
  * Sends the learner to the path written for their role, where practice differs between roles.
  * Learners who gave no role, or a role without its own path, take `otherwise`.
  */
@@ -85,6 +98,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   questionStepSchema,
   scenarioStepSchema,
   roleBranchStepSchema,
+  contentNoteStepSchema,
   summaryStepSchema,
 ]);
 
@@ -132,6 +146,7 @@ export type QuestionStep = z.infer<typeof questionStepSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
 export type SummaryStep = z.infer<typeof summaryStepSchema>;
 export type RoleBranchStep = z.infer<typeof roleBranchStepSchema>;
+export type ContentNoteStep = z.infer<typeof contentNoteStepSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type DecisionStep = QuestionStep | ScenarioStep;
 export type Lesson = z.infer<typeof lessonSchema>;

@@ -16,6 +16,8 @@ export function successors(step: Step): string[] {
       return [step.next];
     case 'scenario':
       return [...new Set(step.options.map((option) => option.next))];
+    case 'contentNote':
+      return [step.next, step.alternative];
     case 'roleBranch':
       return [...new Set([...Object.values(step.routes), step.otherwise])];
     case 'summary':

@@ -25,6 +25,7 @@ export interface LessonContext {
 
 export type LessonEvent =
   | { type: 'learner.continue' }
+  | { type: 'learner.takeAlternative' }
   | { type: 'learner.choose'; optionIds: string[] }
   | { type: 'learner.toggleOtherExplanations' }
   | { type: 'learner.restart' };
@@ -50,7 +51,7 @@ export function isChoiceCorrect(step: DecisionStep, optionIds: string[]): boolea
 
 function nextStepId(context: LessonContext): string | undefined {
   const step = currentStep(context);
-  if (step.kind === 'reading' || step.kind === 'question') return step.next;
+  if (step.kind === 'reading' || step.kind === 'question' || step.kind === 'contentNote') return step.next;
   if (step.kind === 'scenario') {
     const chosen = answerFor(context, step.id)?.optionIds[0];
     return step.options.find((option) => option.id === chosen)?.next;
@@ -73,6 +74,7 @@ export const lessonMachine = setup({
     isDecisionStep: ({ context }) => isDecisionStep(currentStep(context)),
     isSummaryStep: ({ context }) => currentStep(context).kind === 'summary',
     isRoleBranch: ({ context }) => currentStep(context).kind === 'roleBranch',
+    isContentNote: ({ context }) => currentStep(context).kind === 'contentNote',
     isValidChoice: ({ context, event }) => {
       if (event.type !== 'learner.choose') return false;
       const step = currentStep(context);
@@ -104,6 +106,11 @@ export const lessonMachine = setup({
       const next = nextStepId(context) as string;
       return { stepId: next, visited: [...context.visited, next], showOtherExplanations: false };
     }),
+    takeAlternative: assign(({ context }) => {
+      const step = currentStep(context);
+      if (step.kind !== 'contentNote') return {};
+      return { stepId: step.alternative, visited: [...context.visited, step.alternative] };
+    }),
     /** A role branch is never shown, so the step it routes to takes its place in the visited list. */
     followRoleBranch: assign(({ context }) => {
       const next = nextStepId(context) as string;
@@ -127,8 +134,15 @@ export const lessonMachine = setup({
         { guard: 'isRoleBranch', target: 'routing', reenter: true, actions: 'followRoleBranch' },
         { guard: 'isSummaryStep', target: 'summary' },
         { guard: 'isDecisionStep', target: 'answering' },
+        { guard: 'isContentNote', target: 'contentNote' },
         { target: 'reading' },
       ],
+    },
+    contentNote: {
+      on: {
+        'learner.continue': { target: 'routing', actions: 'goToNextStep' },
+        'learner.takeAlternative': { target: 'routing', actions: 'takeAlternative' },
+      },
     },
     reading: {
       on: {

@@ -138,3 +138,36 @@ describe('role paths', () => {
     expect(findGraphProblems(roleLesson)).toEqual([]);
   });
 });
+
+describe('content notes', () => {
+  const noted = lessonSchema.parse({
+    id: 'noted',
+    start: 'note',
+    steps: [
+      { id: 'note', kind: 'contentNote', intensity: 'high', next: 'scene', alternative: 'plain' },
+      { id: 'scene', kind: 'reading', next: 'end' },
+      { id: 'plain', kind: 'reading', next: 'end' },
+      { id: 'end', kind: 'summary' },
+    ],
+  });
+
+  it('waits at the note, then goes on to the material or the alternative route', () => {
+    const onward = createActor(lessonMachine, { input: { lesson: noted } }).start();
+    expect(onward.getSnapshot().value).toBe('contentNote');
+    onward.send({ type: 'learner.continue' });
+    expect(onward.getSnapshot().context.stepId).toBe('scene');
+
+    const alternative = createActor(lessonMachine, { input: { lesson: noted } }).start();
+    alternative.send({ type: 'learner.takeAlternative' });
+    expect(alternative.getSnapshot().context.stepId).toBe('plain');
+    alternative.send({ type: 'learner.continue' });
+    expect(alternative.getSnapshot().value).toBe('summary');
+  });
+
+  it('ignores a request for the alternative route anywhere but at a content note', () => {
+    const actor = createActor(lessonMachine, { input: { lesson: noted } }).start();
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.takeAlternative' });
+    expect(actor.getSnapshot().context.stepId).toBe('scene');
+  });
+});
