@@ -1,0 +1,122 @@
+// A learner's whole record as one file: export, check, and import (merge or replace).
+// decodeBackup never throws: any input gets either a backup or a plain reason it was refused.
+import { z } from 'zod';
+import { roleSchema } from '../engine/contentSchema';
+import type { HeardDatabase } from './database';
+
+export const BACKUP_FORMAT = 'heard-backup';
+export const BACKUP_VERSION = 1;
+
+const text = z.string().max(500);
+const answerSchema = z.object({
+  moduleId: text,
+  lessonId: text,
+  stepId: text,
+  optionIds: z.array(text).max(20),
+  correct: z.boolean(),
+  at: z.number().finite(),
+});
+const lessonProgressSchema = z.object({
+  key: text,
+  moduleId: text,
+  lessonId: text,
+  contentVersion: z.number().int(),
+  snapshot: z.unknown(),
+  stepId: text,
+  status: z.enum(['in-progress', 'completed']),
+  updatedAt: z.number().finite(),
+});
+const moduleProgressSchema = z.object({
+  moduleId: text,
+  contentVersion: z.number().int(),
+  snapshot: z.unknown(),
+  status: z.enum(['in-progress', 'passed', 'not-passed']),
+  updatedAt: z.number().finite(),
+});
+const profileSchema = z.object({
+  id: z.literal('learner'),
+  displayName: text.optional(),
+  role: roleSchema.optional(),
+  organisation: text.optional(),
+});
+
+export const backupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(BACKUP_VERSION),
+  exportedAt: z.number().finite(),
+  profile: profileSchema.nullable(),
+  answers: z.array(answerSchema),
+  lessonProgress: z.array(lessonProgressSchema),
+  moduleProgress: z.array(moduleProgressSchema),
+});
+
+export type Backup = z.infer<typeof backupSchema>;
+export type BackupProblem = 'empty' | 'not-json' | 'not-a-backup' | 'newer-version' | 'damaged';
+export type DecodedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
+
+export function decodeBackup(input: string): DecodedBackup {
+  if (input.trim() === '') return { ok: false, problem: 'empty' };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(input);
+  } catch {
+    return { ok: false, problem: 'not-json' };
+  }
+  if (typeof parsed !== 'object' || parsed === null || (parsed as { format?: unknown }).format !== BACKUP_FORMAT) {
+    return { ok: false, problem: 'not-a-backup' };
+  }
+  const version = (parsed as { version?: unknown }).version;
+  if (typeof version === 'number' && version > BACKUP_VERSION) return { ok: false, problem: 'newer-version' };
+  const result = backupSchema.safeParse(parsed);
+  return result.success ? { ok: true, backup: result.data } : { ok: false, problem: 'damaged' };
+}
+
+export async function exportBackup(db: HeardDatabase, now: number): Promise<Backup> {
+  return db.transaction('r', [db.profile, db.answers, db.lessonProgress, db.moduleProgress], async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now,
+    profile: (await db.profile.get('learner')) ?? null,
+    answers: (await db.answers.toArray()).map(({ id: _id, ...answer }) => answer),
+    lessonProgress: await db.lessonProgress.toArray(),
+    moduleProgress: await db.moduleProgress.toArray(),
+  }));
+}
+
+const answerIdentity = (answer: z.infer<typeof answerSchema>) =>
+  JSON.stringify([answer.moduleId, answer.lessonId, answer.stepId, answer.optionIds, answer.at]);
+
+/**
+ * Replace: the device ends up holding exactly the backup. Merge: answers are combined without
+ * duplicates, and for each lesson and module the more recently updated record wins.
+ * Runs in one transaction, so a failure part-way leaves the stored data as it was.
+ */
+export async function importBackup(db: HeardDatabase, backup: Backup, mode: 'merge' | 'replace'): Promise<void> {
+  await db.transaction('rw', [db.profile, db.answers, db.lessonProgress, db.moduleProgress], async () => {
+    if (mode === 'replace') {
+      await Promise.all([db.profile.clear(), db.answers.clear(), db.lessonProgress.clear(), db.moduleProgress.clear()]);
+      if (backup.profile) await db.profile.put(backup.profile);
+      await db.answers.bulkAdd(backup.answers);
+      await db.lessonProgress.bulkPut(backup.lessonProgress);
+      await db.moduleProgress.bulkPut(backup.moduleProgress);
+      return;
+    }
+    if (backup.profile && !(await db.profile.get('learner'))) await db.profile.put(backup.profile);
+    const known = new Set((await db.answers.toArray()).map(answerIdentity));
+    await db.answers.bulkAdd(backup.answers.filter((answer) => !known.has(answerIdentity(answer))));
+    for (const record of backup.lessonProgress) {
+      const existing = await db.lessonProgress.get(record.key);
+      if (!existing || existing.updatedAt < record.updatedAt) await db.lessonProgress.put(record);
+    }
+    for (const record of backup.moduleProgress) {
+      const existing = await db.moduleProgress.get(record.moduleId);
+      if (!existing || existing.updatedAt < record.updatedAt) await db.moduleProgress.put(record);
+    }
+  });
+}
+
+export async function deleteEverything(db: HeardDatabase): Promise<void> {
+  await db.transaction('rw', [db.profile, db.answers, db.lessonProgress, db.moduleProgress], async () => {
+    await Promise.all([db.profile.clear(), db.answers.clear(), db.lessonProgress.clear(), db.moduleProgress.clear()]);
+  });
+}

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HeardDatabase } from '../../src/storage/database';
+import { decodeBackup, deleteEverything, exportBackup, importBackup, type Backup } from '../../src/storage/backup';
+import { completeLesson, readModuleProgress, recordAnswer, saveLesson } from '../../src/storage/progressStore';
+import { practiceModule } from '../fixtures/practiceModule';
+
+let db: HeardDatabase;
+let counter = 0;
+beforeEach(() => {
+  db = new HeardDatabase(`backup-test-${++counter}`);
+});
+
+async function someProgress(target: HeardDatabase) {
+  await target.profile.put({ id: 'learner', displayName: 'Sam', role: 'education' });
+  await recordAnswer(target, { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['child'], correct: true, at: 5 });
+  await saveLesson(target, practiceModule, practiceModule.lessons[0], { value: 'summary' }, 'end', true, 10);
+  await completeLesson(target, practiceModule, 'basics', { correct: 1, total: 1, myths: [] }, 10);
+}
+
+async function everything(target: HeardDatabase) {
+  const { exportedAt: _exportedAt, ...rest } = await exportBackup(target, 0);
+  return rest;
+}
+
+describe('backup', () => {
+  it('export, delete everything, import restores the same progress', async () => {
+    await someProgress(db);
+    const before = await everything(db);
+    const file = JSON.stringify(await exportBackup(db, 100));
+    await deleteEverything(db);
+    expect((await readModuleProgress(db, practiceModule)).status).toBe('not-started');
+
+    const decoded = decodeBackup(file);
+    if (!decoded.ok) throw new Error(decoded.problem);
+    await importBackup(db, decoded.backup, 'replace');
+    expect(await everything(db)).toEqual(before);
+    expect((await readModuleProgress(db, practiceModule)).lessons.basics).toBe('completed');
+  });
+
+  it('merging keeps the newer record for each lesson and does not duplicate answers', async () => {
+    await someProgress(db);
+    const backup = await exportBackup(db, 100);
+    await saveLesson(db, practiceModule, practiceModule.lessons[0], { value: 'reading' }, 'intro', false, 50);
+    await importBackup(db, backup, 'merge');
+    expect(await db.answers.count()).toBe(1);
+    expect((await db.lessonProgress.get('practice/basics'))?.updatedAt).toBe(50);
+  });
+
+  it('says plainly why a file is refused', () => {
+    expect(decodeBackup('')).toEqual({ ok: false, problem: 'empty' });
+    expect(decodeBackup('{not json')).toEqual({ ok: false, problem: 'not-json' });
+    expect(decodeBackup('{"hello":1}')).toEqual({ ok: false, problem: 'not-a-backup' });
+    expect(decodeBackup('{"format":"heard-backup","version":9}')).toEqual({ ok: false, problem: 'newer-version' });
+    expect(decodeBackup('{"format":"heard-backup","version":1}')).toEqual({ ok: false, problem: 'damaged' });
+  });
+
+  it('never throws on random input, and refuses it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify(value))), (input) => {
+        const decoded = decodeBackup(input);
+        expect(decoded.ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws on a truncated or altered backup, and never accepts a broken one', async () => {
+    await someProgress(db);
+    const file = JSON.stringify(await exportBackup(db, 100));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: file.length - 1 }), fc.string({ maxLength: 3 }), (cut, junk) => {
+        const damaged = file.slice(0, cut) + junk;
+        const decoded = decodeBackup(damaged);
+        if (decoded.ok) expect(JSON.parse(damaged)).toBeTruthy();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves stored data untouched when a file is refused', async () => {
+    await someProgress(db);
+    const before = await everything(db);
+    await fc.assert(
+      fc.asyncProperty(fc.string(), async (input) => {
+        const decoded = decodeBackup(input);
+        if (decoded.ok) await importBackup(db, decoded.backup as Backup, 'replace');
+        expect(await everything(db)).toEqual(before);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
