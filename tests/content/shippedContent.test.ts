@@ -1,0 +1,213 @@
+// Guards the shipped course: every module is valid, every option explained, every source
+// resolves, every locale has every key, every lesson path ends in a summary, and no learner-facing
+// sentence uses language that puts responsibility on a child.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getAdjacencyMap } from 'xstate/graph';
+import { catalogProblems, loadCatalog } from '../../src/content/catalog';
+import { isDecisionStep, roleSchema, type CourseModule, type Lesson, type Role } from '../../src/engine/contentSchema';
+import type { SnapshotFrom } from 'xstate';
+import { mythKeys, requiredKeys, stepKeys } from '../../src/engine/contentKeys';
+import { fewestDecisionsOnAnyPath } from '../../src/engine/lessonGraph';
+import { lessonMachine, type LessonEvent } from '../../src/engine/lessonMachine';
+import { localeResources } from '../../src/app/i18n';
+import languageTerms from '../../modules/language-terms.json';
+
+const catalog = loadCatalog();
+const resources = localeResources();
+const languages = Object.keys(resources);
+const strings = (language: string, namespace: string) =>
+  (resources[language]?.[namespace] ?? {}) as Record<string, string>;
+
+describe('shipped content', () => {
+  it('has modules that load and cross-reference cleanly', () => {
+    expect(catalog.modules.length).toBeGreaterThan(0);
+    expect(catalogProblems(catalog)).toEqual([]);
+  });
+
+  for (const language of languages) {
+    for (const courseModule of catalog.modules) {
+      it(`[${language}] ${courseModule.id} has every word its structure needs, and nothing stale`, () => {
+        const words = strings(language, courseModule.id);
+        const needed = requiredKeys(courseModule);
+        expect(needed.filter((key) => !words[key]?.trim())).toEqual([]);
+        expect(Object.keys(words).filter((key) => !needed.includes(key))).toEqual([]);
+      });
+    }
+
+    it(`[${language}] explains every myth`, () => {
+      const words = strings(language, 'myths');
+      const missing = catalog.mythIds.filter((myth) => !words[mythKeys.label(myth)] || !words[mythKeys.truth(myth)]);
+      expect(missing).toEqual([]);
+    });
+
+    it(`[${language}] has every interface key the code uses`, () => {
+      const used = new Set<string>();
+      const walk = (folder: string) => {
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+          const path = join(folder, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else if (/\.tsx?$/.test(entry.name)) {
+            for (const match of readFileSync(path, 'utf8').matchAll(/\bt\('([\w.-]+)'/g)) used.add(match[1]);
+          }
+        }
+      };
+      walk('src');
+      const ui = strings(language, 'ui');
+      expect([...used].filter((key) => !(key in ui) && !(`${key}_one` in ui) && !(`${key}_other` in ui))).toEqual([]);
+    });
+  }
+});
+
+describe('module standard', () => {
+  const adultification = catalog.modules.find((courseModule) => courseModule.id === 'adultification') as CourseModule;
+  const decisions = (courseModule: CourseModule) =>
+    courseModule.lessons.flatMap((lesson) => lesson.steps).filter(isDecisionStep);
+
+  it('ships the Adultification module with at least 3 lessons and 10 decision points', () => {
+    expect(adultification).toBeDefined();
+    expect(adultification.lessons.length).toBeGreaterThanOrEqual(3);
+    expect(decisions(adultification).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has a branching scenario with at least 3 stages on every path', () => {
+    const branching = adultification.lessons.filter((lesson) => {
+      const stages = lesson.steps.filter((step) => step.kind === 'scenario');
+      const branches = stages.some(
+        (stage) => stage.kind === 'scenario' && new Set(stage.options.map((option) => option.next)).size > 1,
+      );
+      return branches && fewestDecisionsOnAnyPath(lesson, ['scenario']) >= 3;
+    });
+    expect(branching.map((lesson) => lesson.id)).not.toEqual([]);
+  });
+
+  for (const courseModule of catalog.modules) {
+    it(`${courseModule.id}: every option has an explanation and every wrong option a myth tag`, () => {
+      const words = strings('en', courseModule.id);
+      for (const lesson of courseModule.lessons) {
+        for (const step of lesson.steps.filter(isDecisionStep)) {
+          for (const option of step.options) {
+            expect(
+              words[stepKeys.explanation(lesson.id, step.id, option.id)]?.length,
+              `${lesson.id}/${step.id}/${option.id}`,
+            ).toBeGreaterThan(40);
+            if (!option.correct) expect(option.misconception, `${lesson.id}/${step.id}/${option.id}`).toBeTruthy();
+          }
+        }
+      }
+    });
+  }
+});
+
+/** Every event a learner could send from a snapshot: each option (and the right set), or continue. */
+function learnerEvents(lesson: Lesson) {
+  return (snapshot: { value: unknown; context: { stepId: string } }): LessonEvent[] => {
+    if (snapshot.value === 'contentNote') return [{ type: 'learner.continue' }, { type: 'learner.takeAlternative' }];
+    if (snapshot.value !== 'answering') return [{ type: 'learner.continue' }];
+    const step = lesson.steps.find((candidate) => candidate.id === snapshot.context.stepId);
+    if (!step || !isDecisionStep(step)) return [];
+    const singles = step.options.map((option) => ({ type: 'learner.choose' as const, optionIds: [option.id] }));
+    const rightSet = step.options.filter((option) => option.correct).map((option) => option.id);
+    return step.kind === 'question' && step.mode === 'multiple'
+      ? [...singles, { type: 'learner.choose', optionIds: rightSet }]
+      : singles;
+  };
+}
+
+describe('every path through every lesson (xstate/graph)', () => {
+  for (const courseModule of catalog.modules) {
+    for (const lesson of courseModule.lessons) {
+      it(`${courseModule.id}/${lesson.id}: every step is reachable and every state can reach the summary`, () => {
+        const adjacency = walkLesson(lesson, null);
+        for (const role of roleSchema.options) Object.assign(adjacency, walkLesson(lesson, role));
+        const reachedSteps = new Set(Object.values(adjacency).map((entry) => entry.state.context.stepId));
+        expect(
+          lesson.steps
+            .filter((step) => step.kind !== 'roleBranch')
+            .map((step) => step.id)
+            .filter((stepId) => !reachedSteps.has(stepId)),
+        ).toEqual([]);
+
+        const canFinish = new Set(Object.keys(adjacency).filter((key) => adjacency[key].state.matches('summary')));
+        let grew = true;
+        while (grew) {
+          grew = false;
+          for (const [key, entry] of Object.entries(adjacency)) {
+            if (canFinish.has(key)) continue;
+            if (Object.values(entry.transitions).some((transition) => canFinish.has(serialize(transition.state)))) {
+              canFinish.add(key);
+              grew = true;
+            }
+          }
+        }
+        expect(Object.keys(adjacency).filter((key) => !canFinish.has(key))).toEqual([]);
+      });
+    }
+  }
+});
+
+type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
+type Walk = Record<string, { state: LessonSnapshot; transitions: Record<string, { state: LessonSnapshot }> }>;
+
+/** The full state graph of a lesson for one learner role, keyed by step, state and answers so far. */
+function walkLesson(lesson: Lesson, role: Role | null): Walk {
+  const adjacency = getAdjacencyMap(lessonMachine, {
+    input: { lesson, role },
+    events: learnerEvents(lesson) as never,
+    serializeState: (snapshot) => serialize(snapshot),
+  });
+  const walk: Walk = {};
+  for (const [key, entry] of Object.entries(adjacency as unknown as Walk)) walk[key] = entry;
+  return walk;
+}
+
+function serialize(snapshot: {
+  value: unknown;
+  context: { role: Role | null; stepId: string; answers: { optionIds: string[] }[] };
+}): string {
+  return `${snapshot.context.role}|${String(snapshot.value)}|${snapshot.context.stepId}|${snapshot.context.answers.map((answer) => answer.optionIds.join('+')).join(',')}`;
+}
+
+describe('survivor-centred language', () => {
+  /** Words inside quotation marks are being shown as examples, which is allowed. */
+  const withoutQuotes = (text: string) => text.replace(/“[^”]*”/g, ' ').replace(/"[^"]*"/g, ' ');
+  const termsIn = (text: string) =>
+    languageTerms.flatMap((term) => term.match.filter((phrase) => withoutQuotes(text).toLowerCase().includes(phrase)));
+
+  it('finds the terms to avoid when they are used plainly, and allows quoted examples', () => {
+    expect(termsIn('She was sexually active with him.')).toEqual(['sexually active']);
+    expect(termsIn('Recording her as “sexually active” hides abuse.')).toEqual([]);
+  });
+
+  for (const language of languages) {
+    it(`[${language}] no learner-facing sentence uses a term to avoid outside a marked example`, () => {
+      const allowed = new Set<string>();
+      for (const courseModule of catalog.modules) {
+        for (const lesson of courseModule.lessons) {
+          for (const step of lesson.steps) {
+            for (const paragraph of step.paragraphs) {
+              if (paragraph.languageExample)
+                allowed.add(`${courseModule.id}:${stepKeys.paragraph(lesson.id, step.id, paragraph.id)}`);
+            }
+            if (isDecisionStep(step)) {
+              for (const option of step.options.filter((candidate) => !candidate.correct)) {
+                allowed.add(`${courseModule.id}:${stepKeys.option(lesson.id, step.id, option.id)}`);
+              }
+            }
+          }
+        }
+      }
+      const hits: string[] = [];
+      for (const [namespace, words] of Object.entries(resources[language])) {
+        for (const [key, text] of Object.entries(words as Record<string, string>)) {
+          const isMythLabel = namespace === 'myths' && !key.endsWith('.truth'); // a myth label quotes the belief being corrected
+          if (isMythLabel || allowed.has(`${namespace}:${key}`)) continue;
+          const found = termsIn(text);
+          if (found.length > 0) hits.push(`${namespace}:${key} → ${found.join(', ')}`);
+        }
+      }
+      expect(hits).toEqual([]);
+    });
+  }
+});
