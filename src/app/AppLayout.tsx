@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { QuickExit } from '../features/safety/QuickExit';
+import { UpdatePrompt } from '../features/offline/UpdatePrompt';
+import { StorageWarning } from '../features/offline/StorageWarning';
+
+/** Moves focus to the new page's heading after in-app navigation, as a full page load would for a screen reader. */
+function useFocusHeadingOnNavigate() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [pathname]);
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  useFocusHeadingOnNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('layout.skipToContent')}
+      </a>
+      <header className="site-header">
+        <QuickExit />
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            {t('app.name')}
+          </Link>
+          <nav aria-label={t('layout.mainNavigation')}>
+            <ul className="nav-list">
+              <li>
+                <Link to="/" activeOptions={{ exact: true }}>
+                  {t('nav.dashboard')}
+                </Link>
+              </li>
+              <li>
+                <Link to="/profile">{t('nav.profile')}</Link>
+              </li>
+              <li>
+                <Link to="/my-data">{t('nav.myData')}</Link>
+              </li>
+              <li>
+                <Link to="/settings">{t('nav.settings')}</Link>
+              </li>
+              <li>
+                <Link to="/sources">{t('nav.sources')}</Link>
+              </li>
+              <li>
+                <Link to="/about">{t('nav.about')}</Link>
+              </li>
+              <li>
+                <Link to="/support">{t('nav.support')}</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="page">
+        <StorageWarning />
+        <UpdatePrompt />
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('layout.footerSupport')} <Link to="/support">{t('layout.footerSupportLink')}</Link>
+        </p>
+        <p>{t('layout.footerPrivacy')}</p>
+        <p>
+          <Link to="/accessibility">{t('nav.accessibility')}</Link>
+        </p>
+      </footer>
+    </>
+  );
+}

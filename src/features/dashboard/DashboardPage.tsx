@@ -1,0 +1,88 @@
+import { Link } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { findModule } from '../../content/catalog';
+import type { CourseModule } from '../../engine/contentSchema';
+import { lessonKeys, moduleKeys } from '../../engine/contentKeys';
+import { lastLessonInProgress } from '../../storage/progressStore';
+import { PageHeading } from '../shared/PageHeading';
+import { StatusTag } from '../shared/StatusTag';
+import { useModuleProgress } from '../shared/useModuleProgress';
+
+function ContinueCard() {
+  const { t } = useTranslation();
+  const { db, catalog } = useServices();
+  const last = useLiveQuery(() => lastLessonInProgress(db).catch(() => undefined), [db]);
+  const courseModule = last ? findModule(catalog, last.moduleId) : undefined;
+  if (!last || !courseModule || !courseModule.lessons.some((lesson) => lesson.id === last.lessonId)) return null;
+  return (
+    <section className="panel panel--highlight" aria-labelledby="continue-heading">
+      <h2 id="continue-heading">{t('dashboard.continueHeading')}</h2>
+      <p>
+        {t(moduleKeys.title, { ns: courseModule.id })}: {t(lessonKeys.title(last.lessonId), { ns: courseModule.id })}
+      </p>
+      <Link
+        className="button"
+        to="/modules/$moduleId/lessons/$lessonId"
+        params={{ moduleId: last.moduleId, lessonId: last.lessonId }}
+      >
+        {t('dashboard.continueAction')}
+      </Link>
+    </section>
+  );
+}
+
+function ModuleCard({ courseModule }: { courseModule: CourseModule }) {
+  const { t } = useTranslation();
+  const { t: tModule } = useTranslation(courseModule.id);
+  const progress = useModuleProgress(courseModule);
+  const lessonCount = courseModule.lessons.length;
+  const headingId = `module-${courseModule.id}`;
+  return (
+    <li className="module-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <Link to="/modules/$moduleId" params={{ moduleId: courseModule.id }}>
+          {tModule(moduleKeys.title)}
+        </Link>
+      </h3>
+      <p>{tModule(moduleKeys.description)}</p>
+      <p className="meta">
+        {t('module.minutes', { count: courseModule.estimatedMinutes })} ·{' '}
+        {t('module.lessonCount', { count: lessonCount })}
+      </p>
+      {progress && (
+        <>
+          <p>
+            <span className="visually-hidden">{t('dashboard.statusLabel')} </span>
+            <StatusTag status={progress.status} />
+          </p>
+          <label className="progress-label">
+            {t('dashboard.lessonsDone', { done: progress.completedLessons, total: lessonCount })}
+            <progress max={lessonCount} value={progress.completedLessons} />
+          </label>
+        </>
+      )}
+    </li>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { catalog } = useServices();
+  return (
+    <>
+      <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>
+      <p className="lead">{t('dashboard.intro')}</p>
+      <ContinueCard />
+      <section aria-labelledby="modules-heading">
+        <h2 id="modules-heading">{t('dashboard.modulesHeading')}</h2>
+        <ul className="module-list">
+          {catalog.modules.map((courseModule) => (
+            <ModuleCard key={courseModule.id} courseModule={courseModule} />
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { useTranslation } from 'react-i18next';
+import type { DecisionStep, Option } from '../../engine/contentSchema';
+import { stepKeys } from '../../engine/contentKeys';
+import { answerFor, type LessonContext } from '../../engine/lessonMachine';
+import { Paragraphs } from '../shared/Paragraphs';
+import { SourceRefs } from '../shared/SourceRefs';
+import { StepHeading } from './StepHeading';
+
+function Explanation({
+  namespace,
+  lessonId,
+  stepId,
+  option,
+}: {
+  namespace: string;
+  lessonId: string;
+  stepId: string;
+  option: Option;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={`explanation explanation--${option.correct ? 'right' : 'wrong'}`}>
+      <h3 className="explanation__option">
+        <span className="explanation__mark" aria-hidden="true">
+          {option.correct ? '✓' : '✗'}
+        </span>{' '}
+        {t(stepKeys.option(lessonId, stepId, option.id), { ns: namespace })}
+      </h3>
+      <p className="explanation__verdict">{option.correct ? t('feedback.optionRight') : t('feedback.optionWrong')}</p>
+      <p>
+        <span>{t(stepKeys.explanation(lessonId, stepId, option.id), { ns: namespace })}</span>{' '}
+        <SourceRefs refs={option.sources} />
+      </p>
+    </div>
+  );
+}
+
+export function FeedbackView({
+  namespace,
+  context,
+  step,
+  moveFocus,
+  onToggleOthers,
+  onContinue,
+}: {
+  namespace: string;
+  context: LessonContext;
+  step: DecisionStep;
+  moveFocus: boolean;
+  onToggleOthers: () => void;
+  onContinue: () => void;
+}) {
+  const { t } = useTranslation();
+  const lessonId = context.lesson.id;
+  const answer = answerFor(context, step.id);
+  if (!answer) return null;
+  const chosen = step.options.filter((option) => answer.optionIds.includes(option.id));
+  const others = step.options.filter((option) => !answer.optionIds.includes(option.id));
+  const othersId = `${step.id}-others`;
+  const verdict = answer.correct ? t('feedback.right') : t('feedback.wrong');
+  const announcement = [
+    verdict,
+    ...chosen.map((option) => t(stepKeys.explanation(lessonId, step.id, option.id), { ns: namespace })),
+  ].join(' ');
+
+  return (
+    <section className="step step--feedback">
+      <p className="eyebrow">{t(stepKeys.title(lessonId, step.id), { ns: namespace })}</p>
+      <Paragraphs namespace={namespace} lessonId={lessonId} stepId={step.id} paragraphs={step.paragraphs} />
+      <p className="question-prompt">{t(stepKeys.prompt(lessonId, step.id), { ns: namespace })}</p>
+      <div className={`feedback feedback--${answer.correct ? 'right' : 'wrong'}`}>
+        <StepHeading moveFocus={moveFocus} id="feedback-heading">
+          <span aria-hidden="true">{answer.correct ? '✓ ' : '✗ '}</span>
+          {verdict}
+        </StepHeading>
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+        <p>{t('feedback.youChose', { count: chosen.length })}</p>
+        {chosen.map((option) => (
+          <Explanation key={option.id} namespace={namespace} lessonId={lessonId} stepId={step.id} option={option} />
+        ))}
+      </div>
+      {others.length > 0 && (
+        <>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-expanded={context.showOtherExplanations}
+            aria-controls={othersId}
+            onClick={onToggleOthers}
+          >
+            {context.showOtherExplanations ? t('feedback.hideOthers') : t('feedback.showOthers')}
+          </button>
+          <div id={othersId} hidden={!context.showOtherExplanations} className="other-explanations">
+            {others.map((option) => (
+              <Explanation key={option.id} namespace={namespace} lessonId={lessonId} stepId={step.id} option={option} />
+            ))}
+          </div>
+        </>
+      )}
+      <p>
+        <button type="button" className="button" onClick={onContinue}>
+          {t('lesson.continue')}
+        </button>
+      </p>
+    </section>
+  );
+}

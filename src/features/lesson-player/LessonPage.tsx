@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { createActor } from 'xstate';
+import { useServices } from '../../app/services';
+import { findModule } from '../../content/catalog';
+import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
+import { lessonKeys, moduleKeys } from '../../engine/contentKeys';
+import { lessonMachine } from '../../engine/lessonMachine';
+import { isLessonSnapshotUsable, loadLesson, type LessonSnapshot } from '../../storage/progressStore';
+import { NotFoundPage } from '../shared/NotFoundPage';
+import { PageHeading } from '../shared/PageHeading';
+import { LessonRunner } from './LessonRunner';
+
+const route = getRouteApi('/modules/$moduleId/lessons/$lessonId');
+
+export type ResumeNotice = 'none' | 'content-changed' | 'unreadable' | 'storage-unavailable';
+
+interface Resume {
+  snapshot: LessonSnapshot | undefined;
+  notice: ResumeNotice;
+  role: Role | null;
+}
+
+/** A saved snapshot is only trusted if the machine can start from it at a step that still exists. */
+function checkedSnapshot(lesson: Lesson, snapshot: unknown): LessonSnapshot | undefined {
+  if (!isLessonSnapshotUsable(snapshot)) return undefined;
+  try {
+    const probe = createActor(lessonMachine, { snapshot, input: { lesson } }).start();
+    const { stepId } = probe.getSnapshot().context;
+    probe.stop();
+    return lesson.steps.some((step) => step.id === stepId) ? snapshot : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function useResume(courseModule: CourseModule, lesson: Lesson): Resume | undefined {
+  const { db } = useServices();
+  const [resume, setResume] = useState<Resume>();
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([loadLesson(db, courseModule, lesson), db.profile.get('learner')])
+      .then(([saved, profile]) => {
+        const snapshot = saved.snapshot === undefined ? undefined : checkedSnapshot(lesson, saved.snapshot);
+        const notice: ResumeNotice = saved.restartedForNewContent
+          ? 'content-changed'
+          : saved.snapshot !== undefined && !snapshot
+            ? 'unreadable'
+            : 'none';
+        if (!cancelled) setResume({ snapshot, notice, role: profile?.role ?? null });
+      })
+      .catch(() => {
+        if (!cancelled) setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null });
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, courseModule, lesson]);
+  return resume;
+}
+
+function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
+  const { t } = useTranslation();
+  const { t: tModule } = useTranslation(courseModule.id);
+  const resume = useResume(courseModule, lesson);
+  const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/modules/$moduleId" params={{ moduleId: courseModule.id }}>
+          {t('lesson.backToModule', { title: tModule(moduleKeys.title) })}
+        </Link>
+      </p>
+      <p className="eyebrow">{t('lesson.lessonOf', { number: lessonNumber, total: courseModule.lessons.length })}</p>
+      <PageHeading tabTitle={t('lesson.tabTitle', { number: lessonNumber })}>
+        {tModule(lessonKeys.title(lesson.id))}
+      </PageHeading>
+      {resume ? (
+        <LessonRunner
+          key={`${courseModule.id}/${lesson.id}`}
+          courseModule={courseModule}
+          lesson={lesson}
+          initialSnapshot={resume.snapshot}
+          notice={resume.notice}
+          role={resume.role}
+        />
+      ) : (
+        <p role="status">{t('lesson.loading')}</p>
+      )}
+    </>
+  );
+}
+
+export function LessonPage() {
+  const { moduleId, lessonId } = route.useParams();
+  const { catalog } = useServices();
+  const courseModule = findModule(catalog, moduleId);
+  const lesson = courseModule?.lessons.find((candidate) => candidate.id === lessonId);
+  if (!courseModule || !lesson) return <NotFoundPage />;
+  return <LessonLoader key={`${moduleId}/${lessonId}`} courseModule={courseModule} lesson={lesson} />;
+}

@@ -1,0 +1,84 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DecisionStep } from '../../engine/contentSchema';
+import { stepKeys } from '../../engine/contentKeys';
+import { Paragraphs } from '../shared/Paragraphs';
+import { StepHeading } from './StepHeading';
+
+export function QuestionForm({
+  namespace,
+  lessonId,
+  step,
+  moveFocus,
+  onChoose,
+}: {
+  namespace: string;
+  lessonId: string;
+  step: DecisionStep;
+  moveFocus: boolean;
+  onChoose: (optionIds: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [showError, setShowError] = useState(false);
+  const multiple = step.kind === 'question' && step.mode === 'multiple';
+  const errorId = `${step.id}-error`;
+  const hintId = `${step.id}-hint`;
+
+  const toggle = (optionId: string, checked: boolean) => {
+    setShowError(false);
+    if (!multiple) setChosen([optionId]);
+    else setChosen((current) => (checked ? [...current, optionId] : current.filter((id) => id !== optionId)));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen.length === 0) {
+      setShowError(true);
+      return;
+    }
+    onChoose(chosen);
+  };
+
+  return (
+    <section className={`step step--${step.kind}`}>
+      <StepHeading moveFocus={moveFocus}>{t(stepKeys.title(lessonId, step.id), { ns: namespace })}</StepHeading>
+      {step.kind === 'scenario' && <p className="eyebrow">{t('lesson.scenarioStage')}</p>}
+      <Paragraphs namespace={namespace} lessonId={lessonId} stepId={step.id} paragraphs={step.paragraphs} />
+      <form onSubmit={submit} noValidate>
+        <fieldset aria-describedby={`${hintId}${showError ? ` ${errorId}` : ''}`}>
+          <legend className="question-prompt">{t(stepKeys.prompt(lessonId, step.id), { ns: namespace })}</legend>
+          <p id={hintId} className="hint">
+            {multiple ? t('lesson.chooseAll') : t('lesson.chooseOne')}
+          </p>
+          {showError && (
+            <p id={errorId} className="error-message" role="alert">
+              {t('lesson.chooseError')}
+            </p>
+          )}
+          <div className="options">
+            {step.options.map((option) => {
+              const inputId = `${step.id}-${option.id}`;
+              return (
+                <div className="option" key={option.id}>
+                  <input
+                    id={inputId}
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={step.id}
+                    value={option.id}
+                    checked={chosen.includes(option.id)}
+                    onChange={(event) => toggle(option.id, event.target.checked)}
+                  />
+                  <label htmlFor={inputId}>{t(stepKeys.option(lessonId, step.id, option.id), { ns: namespace })}</label>
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+        <button type="submit" className="button">
+          {t('lesson.checkAnswer')}
+        </button>
+      </form>
+    </section>
+  );
+}

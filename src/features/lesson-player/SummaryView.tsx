@@ -1,0 +1,70 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import type { CourseModule } from '../../engine/contentSchema';
+import { stepKeys } from '../../engine/contentKeys';
+import { lessonResult, type LessonContext } from '../../engine/lessonMachine';
+import { MythList } from '../shared/MythList';
+import { Paragraphs } from '../shared/Paragraphs';
+import { StepHeading } from './StepHeading';
+
+export function SummaryView({
+  courseModule,
+  context,
+  moveFocus,
+}: {
+  courseModule: CourseModule;
+  context: LessonContext;
+  moveFocus: boolean;
+}) {
+  const { t } = useTranslation();
+  const namespace = courseModule.id;
+  const lessonId = context.lesson.id;
+  const result = lessonResult(context);
+  const index = courseModule.lessons.findIndex((lesson) => lesson.id === lessonId);
+  const nextLesson = courseModule.lessons[index + 1];
+  const stepId = context.stepId;
+
+  return (
+    <section className="step step--summary">
+      <StepHeading moveFocus={moveFocus}>{t(stepKeys.title(lessonId, stepId), { ns: namespace })}</StepHeading>
+      <Paragraphs
+        namespace={namespace}
+        lessonId={lessonId}
+        stepId={stepId}
+        paragraphs={context.lesson.steps.find((step) => step.id === stepId)?.paragraphs ?? []}
+      />
+      <div className="panel">
+        <h3>{t('summary.scoreHeading')}</h3>
+        <p className="score">{t('summary.score', { correct: result.correct, total: result.total })}</p>
+        <ul className="decision-list">
+          {context.answers.map((answer) => (
+            <li key={answer.stepId}>
+              <span aria-hidden="true">{answer.correct ? '✓' : '✗'}</span>{' '}
+              {t(stepKeys.title(lessonId, answer.stepId), { ns: namespace })}:{' '}
+              <strong>{answer.correct ? t('summary.decisionRight') : t('summary.decisionWrong')}</strong>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <MythList myths={result.myths} headingId="lesson-myths-heading" />
+      <div className="button-row">
+        {nextLesson ? (
+          <Link
+            className="button"
+            to="/modules/$moduleId/lessons/$lessonId"
+            params={{ moduleId: namespace, lessonId: nextLesson.id }}
+          >
+            {t('summary.nextLesson')}
+          </Link>
+        ) : (
+          <Link className="button" to="/modules/$moduleId" params={{ moduleId: namespace }}>
+            {t('summary.finishModule')}
+          </Link>
+        )}
+        <Link className="button button--secondary" to="/modules/$moduleId" params={{ moduleId: namespace }}>
+          {t('summary.backToModule')}
+        </Link>
+      </div>
+    </section>
+  );
+}

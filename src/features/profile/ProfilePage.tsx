@@ -1,0 +1,90 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { roleSchema, type Role } from '../../engine/contentSchema';
+import { PageHeading } from '../shared/PageHeading';
+
+const ROLES = roleSchema.options;
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const { db } = useServices();
+  const [displayName, setDisplayName] = useState('');
+  const [role, setRole] = useState<Role | ''>('');
+  const [organisation, setOrganisation] = useState('');
+  const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
+
+  useEffect(() => {
+    db.profile
+      .get('learner')
+      .then((profile) => {
+        if (!profile) return;
+        setDisplayName(profile.displayName ?? '');
+        setRole(profile.role ?? '');
+        setOrganisation(profile.organisation ?? '');
+      })
+      .catch(() => setStatus('failed'));
+  }, [db]);
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    db.profile
+      .put({
+        id: 'learner',
+        displayName: displayName.trim() || undefined,
+        role: role || undefined,
+        organisation: organisation.trim() || undefined,
+      })
+      .then(() => setStatus('saved'))
+      .catch(() => setStatus('failed'));
+  };
+
+  return (
+    <>
+      <PageHeading tabTitle={t('profile.tabTitle')}>{t('profile.heading')}</PageHeading>
+      <p className="lead">{t('profile.intro')}</p>
+      <form onSubmit={save} className="form">
+        <div className="field">
+          <label htmlFor="display-name">{t('profile.displayName')}</label>
+          <input
+            id="display-name"
+            type="text"
+            autoComplete="name"
+            value={displayName}
+            onChange={(event) => setDisplayName(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="role">{t('profile.role')}</label>
+          <select id="role" value={role} onChange={(event) => setRole(event.target.value as Role | '')}>
+            <option value="">{t('profile.roleNone')}</option>
+            {ROLES.map((value) => (
+              <option key={value} value={value}>
+                {t(`role.${value}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="organisation">{t('profile.organisation')}</label>
+          <input
+            id="organisation"
+            type="text"
+            autoComplete="organization"
+            value={organisation}
+            onChange={(event) => setOrganisation(event.target.value)}
+          />
+        </div>
+        <button type="submit" className="button">
+          {t('profile.save')}
+        </button>
+        <p role="status">{status === 'saved' ? t('profile.saved') : ''}</p>
+        {status === 'failed' && (
+          <p role="alert" className="panel panel--warning">
+            {t('profile.failed')}
+          </p>
+        )}
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+// Quick exit: leaves the course at once for a neutral page, replacing the history entry, and
+// makes Back from there land on the neutral page again instead of the course.
+export const NEUTRAL_PAGE = '/neutral.html';
+const EXITED_FLAG = 'heard.exited';
+
+export function quickExit(
+  location: Pick<Location, 'replace'> = window.location,
+  storage: Storage = window.sessionStorage,
+) {
+  try {
+    storage.setItem(EXITED_FLAG, '1');
+  } catch {
+    // Storage may be blocked; leaving matters more than remembering that we left.
+  }
+  location.replace(NEUTRAL_PAGE);
+}
+
+function cameBackFromExit(navigationType: string | undefined, storage: Storage): boolean {
+  try {
+    const exited = storage.getItem(EXITED_FLAG) === '1';
+    if (exited && navigationType === 'back_forward') return true;
+    storage.removeItem(EXITED_FLAG);
+  } catch {
+    // Without storage we cannot know; show the course.
+  }
+  return false;
+}
+
+/** Call before the app renders: Back or Forward into the course after a quick exit goes to the neutral page. */
+export function guardAgainstReturnAfterExit(win: Window = window): boolean {
+  const entry = win.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (cameBackFromExit(entry?.type, win.sessionStorage)) {
+    win.location.replace(NEUTRAL_PAGE);
+    return true;
+  }
+  win.addEventListener('pageshow', (event) => {
+    if (event.persisted && cameBackFromExit('back_forward', win.sessionStorage)) win.location.replace(NEUTRAL_PAGE);
+  });
+  return false;
+}
+
+/**
+ * Counts deliberate Shift presses: a press counts only when Shift goes down and up with no other
+ * key in between (so a capital letter never counts), and only presses within the window count.
+ */
+export function createShiftCounter(options: {
+  needed?: number;
+  windowMs?: number;
+  onCount: (count: number) => void;
+  onExit: () => void;
+}) {
+  const needed = options.needed ?? 3;
+  const windowMs = options.windowMs ?? 5000;
+  let shiftDown = false;
+  let otherKeyWhileShift = false;
+  let presses: number[] = [];
+
+  return {
+    keydown(event: Pick<KeyboardEvent, 'key' | 'repeat'>) {
+      if (event.key === 'Shift') {
+        if (!event.repeat) {
+          shiftDown = true;
+          otherKeyWhileShift = false;
+        }
+        return;
+      }
+      if (shiftDown) otherKeyWhileShift = true;
+      if (presses.length > 0) {
+        presses = [];
+        options.onCount(0);
+      }
+    },
+    keyup(event: Pick<KeyboardEvent, 'key'>, now: number) {
+      if (event.key !== 'Shift') return;
+      const deliberate = shiftDown && !otherKeyWhileShift;
+      shiftDown = false;
+      if (!deliberate) return;
+      presses = [...presses.filter((time) => now - time < windowMs), now];
+      options.onCount(presses.length);
+      if (presses.length >= needed) {
+        presses = [];
+        options.onExit();
+      }
+    },
+    reset() {
+      presses = [];
+      options.onCount(0);
+    },
+  };
+}

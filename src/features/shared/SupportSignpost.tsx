@@ -1,0 +1,16 @@
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+
+/** Ends every module page: where to get support, for the learner or a child. */
+export function SupportSignpost() {
+  const { t } = useTranslation();
+  return (
+    <aside className="panel panel--support" aria-labelledby="support-signpost-heading">
+      <h2 id="support-signpost-heading">{t('supportSignpost.heading')}</h2>
+      <p>{t('supportSignpost.body')}</p>
+      <p>
+        <Link to="/support">{t('supportSignpost.link')}</Link>
+      </p>
+    </aside>
+  );
+}

@@ -1,0 +1,19 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useServices } from '../../app/services';
+import type { CourseModule } from '../../engine/contentSchema';
+import { readModuleProgress, type ModuleOverviewProgress } from '../../storage/progressStore';
+
+function notStarted(courseModule: CourseModule): ModuleOverviewProgress {
+  const lessons = Object.fromEntries(courseModule.lessons.map((lesson) => [lesson.id, 'not-started' as const]));
+  return { status: 'not-started', lessons, completedLessons: 0, score: null, myths: [], passedAt: null };
+}
+
+/** Live progress for one module; undefined while it loads. */
+export function useModuleProgress(courseModule: CourseModule | undefined): ModuleOverviewProgress | undefined {
+  const { db } = useServices();
+  // When storage is blocked the module simply shows as not started; StorageWarning explains why.
+  return useLiveQuery(
+    () => (courseModule ? readModuleProgress(db, courseModule).catch(() => notStarted(courseModule)) : undefined),
+    [db, courseModule],
+  );
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from '@tanstack/react-router';
+import { I18nextProvider } from 'react-i18next';
+import { createAppRouter } from './app/router';
+import { createI18n } from './app/i18n';
+import { loadCatalog } from './content/catalog';
+import { HeardDatabase } from './storage/database';
+import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
+import { applyDisplaySettings, readDisplaySettings } from './features/settings/displaySettings';
+import '@fontsource/atkinson-hyperlegible/400.css';
+import '@fontsource/atkinson-hyperlegible/700.css';
+import './styles.css';
+
+const leaving = guardAgainstReturnAfterExit();
+applyDisplaySettings(readDisplaySettings());
+const i18n = createI18n('en');
+const router = createAppRouter({ catalog: loadCatalog(), db: new HeardDatabase(), now: () => Date.now() });
+
+if (!leaving)
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RouterProvider router={router} />
+      </I18nextProvider>
+    </StrictMode>,
+  );

@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createShiftCounter,
+  guardAgainstReturnAfterExit,
+  NEUTRAL_PAGE,
+  quickExit,
+} from '../../src/features/safety/quickExit';
+
+function counter() {
+  const onExit = vi.fn();
+  const counts: number[] = [];
+  const shift = createShiftCounter({ onCount: (count) => counts.push(count), onExit });
+  const press = (at: number) => {
+    shift.keydown({ key: 'Shift', repeat: false });
+    shift.keyup({ key: 'Shift' }, at);
+  };
+  return { shift, press, onExit, counts };
+}
+
+describe('quick exit by keyboard', () => {
+  it('leaves after Shift is pressed three times within five seconds, counting each press', () => {
+    const { press, onExit, counts } = counter();
+    press(0);
+    press(1000);
+    expect(onExit).not.toHaveBeenCalled();
+    press(2000);
+    expect(counts).toEqual([1, 2, 3]);
+    expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not count presses more than five seconds apart', () => {
+    const { press, onExit } = counter();
+    press(0);
+    press(3000);
+    press(6000);
+    expect(onExit).not.toHaveBeenCalled();
+    press(7000);
+    expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not count Shift held to type a capital letter, and typing resets the count', () => {
+    const { shift, press, onExit, counts } = counter();
+    press(0);
+    shift.keydown({ key: 'Shift', repeat: false });
+    shift.keydown({ key: 'Shift', repeat: true });
+    shift.keydown({ key: 'A', repeat: false });
+    shift.keyup({ key: 'Shift' }, 100);
+    press(200);
+    press(300);
+    expect(counts).toEqual([1, 0, 1, 2]);
+    expect(onExit).not.toHaveBeenCalled();
+  });
+});
+
+describe('quick exit navigation', () => {
+  it('replaces the current page with the neutral page and remembers it left', () => {
+    const replace = vi.fn();
+    quickExit({ replace }, window.sessionStorage);
+    expect(replace).toHaveBeenCalledWith(NEUTRAL_PAGE);
+    expect(window.sessionStorage.getItem('heard.exited')).toBe('1');
+  });
+
+  function fakeWindow(navigationType: string) {
+    const replace = vi.fn();
+    return {
+      replace,
+      win: {
+        performance: { getEntriesByType: () => [{ type: navigationType }] },
+        sessionStorage: window.sessionStorage,
+        location: { replace },
+        addEventListener: vi.fn(),
+      } as unknown as Window,
+    };
+  }
+
+  it('sends Back from the neutral page to the neutral page again', () => {
+    window.sessionStorage.setItem('heard.exited', '1');
+    const { win, replace } = fakeWindow('back_forward');
+    expect(guardAgainstReturnAfterExit(win)).toBe(true);
+    expect(replace).toHaveBeenCalledWith(NEUTRAL_PAGE);
+  });
+
+  it('opens the course normally when the learner comes back on purpose', () => {
+    window.sessionStorage.setItem('heard.exited', '1');
+    const { win, replace } = fakeWindow('navigate');
+    expect(guardAgainstReturnAfterExit(win)).toBe(false);
+    expect(replace).not.toHaveBeenCalled();
+    expect(window.sessionStorage.getItem('heard.exited')).toBeNull();
+  });
+});

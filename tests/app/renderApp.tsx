@@ -1,0 +1,43 @@
+// Renders the whole app at a URL with a test catalog, a fresh database and a fixed clock.
+import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
+import { render } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { createAppRouter } from '../../src/app/router';
+import { createI18n } from '../../src/app/i18n';
+import type { Catalog } from '../../src/content/catalog';
+import { HeardDatabase } from '../../src/storage/database';
+import { practiceModule, practiceSources, practiceStrings } from '../fixtures/practiceModule';
+
+let databaseCount = 0;
+
+export const practiceCatalog: Catalog = {
+  modules: [practiceModule],
+  sources: practiceSources,
+  mythIds: [
+    'shes-streetwise',
+    'language-does-not-matter',
+    'wait-for-disclosure',
+    'another-agencys-job',
+    'no-complaint-no-case',
+  ],
+};
+
+export function freshDatabase(): HeardDatabase {
+  return new HeardDatabase(`app-test-${++databaseCount}-${Math.random()}`);
+}
+
+export function renderApp(path: string, options: { db?: HeardDatabase; catalog?: Catalog } = {}) {
+  const db = options.db ?? freshDatabase();
+  const i18n = createI18n('en');
+  i18n.addResourceBundle('en', 'practice', practiceStrings);
+  const router = createAppRouter(
+    { catalog: options.catalog ?? practiceCatalog, db, now: () => 1_750_000_000_000 },
+    createMemoryHistory({ initialEntries: [path] }),
+  );
+  const view = render(
+    <I18nextProvider i18n={i18n}>
+      <RouterProvider router={router} />
+    </I18nextProvider>,
+  );
+  return { ...view, db, router };
+}
