@@ -1,8 +1,37 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Precaches the whole app, every module, locale and font at install, so the course works offline.
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'neutral.html', 'neutral.css', 'robots.txt'],
+      manifest: {
+        name: 'Heard: professional learning',
+        short_name: 'Heard',
+        description: 'Safeguarding training that works offline.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d3557',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,txt}'],
+        navigateFallback: '/index.html',
+        // The first install controls the open page at once, so a learner can go offline straight away;
+        // later versions still wait (no skipWaiting) until the learner chooses to update.
+        clientsClaim: true,
+        navigateFallbackDenylist: [/^\/neutral\.html$/],
+        maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+      },
+    }),
+  ],
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   server: { host: '127.0.0.1', port: 5173 },
   build: { chunkSizeWarningLimit: 700 },

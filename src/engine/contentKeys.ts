@@ -15,13 +15,10 @@ export const lessonKeys = {
 
 export const stepKeys = {
   title: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.title`,
-  paragraph: (lessonId: string, stepId: string, paragraphId: string) =>
-    `${lessonId}.${stepId}.${paragraphId}`,
+  paragraph: (lessonId: string, stepId: string, paragraphId: string) => `${lessonId}.${stepId}.${paragraphId}`,
   prompt: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.prompt`,
-  option: (lessonId: string, stepId: string, optionId: string) =>
-    `${lessonId}.${stepId}.option.${optionId}`,
-  explanation: (lessonId: string, stepId: string, optionId: string) =>
-    `${lessonId}.${stepId}.option.${optionId}.why`,
+  option: (lessonId: string, stepId: string, optionId: string) => `${lessonId}.${stepId}.option.${optionId}`,
+  explanation: (lessonId: string, stepId: string, optionId: string) => `${lessonId}.${stepId}.option.${optionId}.why`,
 };
 
 export const mythKeys = {

@@ -3,9 +3,7 @@
 // keys derived from these ids (see contentKeys.ts), so a translation never touches structure.
 import { z } from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 
 /** A key into the source list (modules/sources.json), e.g. "S12". */
 export const sourceRefSchema = z.string().regex(/^S\d+$/, 'source references look like S12');
@@ -51,17 +49,13 @@ export const questionStepSchema = z.object({
 export const scenarioStepSchema = z.object({
   ...stepBase,
   kind: z.literal('scenario'),
-  options: z.array(optionSchema.required({ next: true })).min(2).max(4),
+  options: z
+    .array(optionSchema.required({ next: true }))
+    .min(2)
+    .max(4),
 });
 
-export const roleSchema = z.enum([
-  'police',
-  'social-care',
-  'education',
-  'health',
-  'licensing-council',
-  'other',
-]);
+export const roleSchema = z.enum(['police', 'social-care', 'education', 'health', 'licensing-council', 'other']);
 
 /**
  * A content note before material that describes abuse: what it contains and how intense it is.

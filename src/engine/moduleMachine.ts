@@ -18,8 +18,7 @@ export interface ModuleContext {
 }
 
 export type ModuleEvent =
-  | { type: 'lesson.completed'; lessonId: string; result: LessonResult; at: number }
-  | { type: 'learner.restartModule' };
+  { type: 'lesson.completed'; lessonId: string; result: LessonResult; at: number } | { type: 'learner.restartModule' };
 
 export interface ModuleInput {
   moduleId: string;

@@ -4,7 +4,13 @@ import { createActor, type SnapshotFrom } from 'xstate';
 import type { CourseModule, Lesson } from '../engine/contentSchema';
 import { lessonMachine, type LessonResult } from '../engine/lessonMachine';
 import { moduleMachine, moduleScore } from '../engine/moduleMachine';
-import { lessonKey, type AnswerEvent, type HeardDatabase, type LessonProgressRecord, type ModuleProgressRecord } from './database';
+import {
+  lessonKey,
+  type AnswerEvent,
+  type HeardDatabase,
+  type LessonProgressRecord,
+  type ModuleProgressRecord,
+} from './database';
 
 export type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
 export type ModuleSnapshot = SnapshotFrom<typeof moduleMachine>;
@@ -110,7 +116,10 @@ export interface ModuleOverviewProgress {
   passedAt: number | null;
 }
 
-export async function readModuleProgress(db: HeardDatabase, courseModule: CourseModule): Promise<ModuleOverviewProgress> {
+export async function readModuleProgress(
+  db: HeardDatabase,
+  courseModule: CourseModule,
+): Promise<ModuleOverviewProgress> {
   const [lessonRecords, moduleRecord] = await Promise.all([
     db.lessonProgress.where('moduleId').equals(courseModule.id).toArray(),
     db.moduleProgress.get(courseModule.id),
@@ -120,7 +129,9 @@ export async function readModuleProgress(db: HeardDatabase, courseModule: Course
   const results = snapshot?.context.results ?? {};
   const lessons: ModuleOverviewProgress['lessons'] = {};
   for (const lesson of courseModule.lessons) {
-    const record = lessonRecords.find((candidate) => candidate.lessonId === lesson.id && candidate.contentVersion === courseModule.version);
+    const record = lessonRecords.find(
+      (candidate) => candidate.lessonId === lesson.id && candidate.contentVersion === courseModule.version,
+    );
     if (lesson.id in results && (!record || record.status === 'completed')) lessons[lesson.id] = 'completed';
     else if (record) lessons[lesson.id] = record.status === 'completed' ? 'completed' : 'in-progress';
     else lessons[lesson.id] = 'not-started';
@@ -130,7 +141,12 @@ export async function readModuleProgress(db: HeardDatabase, courseModule: Course
   const { correct, total } = moduleScore({ results });
   const myths = new Set(Object.values(results).flatMap((result) => result.myths));
   return {
-    status: current?.status === 'passed' || current?.status === 'not-passed' ? current.status : touched ? 'in-progress' : 'not-started',
+    status:
+      current?.status === 'passed' || current?.status === 'not-passed'
+        ? current.status
+        : touched
+          ? 'in-progress'
+          : 'not-started',
     lessons,
     completedLessons,
     score: total > 0 ? { correct, total } : null,
@@ -141,11 +157,14 @@ export async function readModuleProgress(db: HeardDatabase, courseModule: Course
 
 /** The lesson the learner was most recently in the middle of, to offer "Continue where you left off". */
 export async function lastLessonInProgress(db: HeardDatabase): Promise<LessonProgressRecord | undefined> {
-  const inProgress = await db.lessonProgress.orderBy('updatedAt').reverse().filter((record) => record.status === 'in-progress').first();
+  const inProgress = await db.lessonProgress
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((record) => record.status === 'in-progress')
+    .first();
   return inProgress;
 }
 
 export function isLessonSnapshotUsable(snapshot: unknown): snapshot is LessonSnapshot {
   return typeof snapshot === 'object' && snapshot !== null && 'value' in snapshot && 'context' in snapshot;
 }
-

@@ -4,7 +4,8 @@ import { distancesToEnd, fewestDecisionsOnAnyPath, findGraphProblems } from '../
 import { practiceModule } from '../fixtures/practiceModule';
 
 const lesson = (steps: unknown[], start = 'a') => lessonSchema.parse({ id: 'l', start, steps });
-const problemsOf = (steps: unknown[], start?: string) => findGraphProblems(lesson(steps, start)).map((p) => `${p.problem}:${p.stepId ?? ''}`);
+const problemsOf = (steps: unknown[], start?: string) =>
+  findGraphProblems(lesson(steps, start)).map((p) => `${p.problem}:${p.stepId ?? ''}`);
 
 describe('lesson graph checks', () => {
   it('finds nothing wrong with a sound lesson', () => {

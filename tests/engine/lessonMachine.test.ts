@@ -101,7 +101,9 @@ describe('lesson machine', () => {
 
   it('reports each answer through the action the app provides', () => {
     const reportAnswer = vi.fn();
-    const actor = createActor(lessonMachine.provide({ actions: { reportAnswer } }), { input: { lesson: scenario } }).start();
+    const actor = createActor(lessonMachine.provide({ actions: { reportAnswer } }), {
+      input: { lesson: scenario },
+    }).start();
     actor.send({ type: 'learner.choose', optionIds: ['wait'] });
     expect(reportAnswer).toHaveBeenCalledTimes(1);
   });
@@ -113,7 +115,12 @@ describe('role paths', () => {
     start: 'intro',
     steps: [
       { id: 'intro', kind: 'reading', next: 'by-role' },
-      { id: 'by-role', kind: 'roleBranch', routes: { police: 'police-call', education: 'school-call' }, otherwise: 'general-call' },
+      {
+        id: 'by-role',
+        kind: 'roleBranch',
+        routes: { police: 'police-call', education: 'school-call' },
+        otherwise: 'general-call',
+      },
       { id: 'police-call', kind: 'reading', next: 'end' },
       { id: 'school-call', kind: 'reading', next: 'end' },
       { id: 'general-call', kind: 'reading', next: 'end' },

@@ -13,7 +13,14 @@ beforeEach(() => {
 
 async function someProgress(target: HeardDatabase) {
   await target.profile.put({ id: 'learner', displayName: 'Sam', role: 'education' });
-  await recordAnswer(target, { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['child'], correct: true, at: 5 });
+  await recordAnswer(target, {
+    moduleId: 'practice',
+    lessonId: 'basics',
+    stepId: 'age',
+    optionIds: ['child'],
+    correct: true,
+    at: 5,
+  });
   await saveLesson(target, practiceModule, practiceModule.lessons[0], { value: 'summary' }, 'end', true, 10);
   await completeLesson(target, practiceModule, 'basics', { correct: 1, total: 1, myths: [] }, 10);
 }
@@ -57,10 +64,17 @@ describe('backup', () => {
 
   it('never throws on random input, and refuses it', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((value) => JSON.stringify(value))), (input) => {
-        const decoded = decodeBackup(input);
-        expect(decoded.ok).toBe(false);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.json(),
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (input) => {
+          const decoded = decodeBackup(input);
+          expect(decoded.ok).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -34,7 +34,10 @@ describe('progress store', () => {
     await saveLesson(db, practiceModule, basics, actor.getPersistedSnapshot(), 'age', false, 10);
     const saved = await loadLesson(db, practiceModule, basics);
     expect(saved.restartedForNewContent).toBe(false);
-    const restored = createActor(lessonMachine, { snapshot: saved.snapshot as never, input: { lesson: basics } }).start();
+    const restored = createActor(lessonMachine, {
+      snapshot: saved.snapshot as never,
+      input: { lesson: basics },
+    }).start();
     expect(restored.getSnapshot().value).toBe('feedback');
   });
 
@@ -45,8 +48,22 @@ describe('progress store', () => {
   });
 
   it('records every answer event', async () => {
-    await recordAnswer(db, { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['adult'], correct: false, at: 5 });
-    await recordAnswer(db, { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['child'], correct: true, at: 6 });
+    await recordAnswer(db, {
+      moduleId: 'practice',
+      lessonId: 'basics',
+      stepId: 'age',
+      optionIds: ['adult'],
+      correct: false,
+      at: 5,
+    });
+    await recordAnswer(db, {
+      moduleId: 'practice',
+      lessonId: 'basics',
+      stepId: 'age',
+      optionIds: ['child'],
+      correct: true,
+      at: 6,
+    });
     expect(await db.answers.where({ moduleId: 'practice', lessonId: 'basics' }).count()).toBe(2);
   });
 
@@ -61,7 +78,12 @@ describe('progress store', () => {
     await saveLesson(db, practiceModule, scenario, {}, 'good-end', true, 20);
     await completeLesson(db, practiceModule, 'scenario', { correct: 2, total: 2, myths: [] }, 20);
     progress = await readModuleProgress(db, practiceModule);
-    expect(progress).toMatchObject({ status: 'passed', completedLessons: 2, score: { correct: 4, total: 4 }, passedAt: 20 });
+    expect(progress).toMatchObject({
+      status: 'passed',
+      completedLessons: 2,
+      score: { correct: 4, total: 4 },
+      passedAt: 20,
+    });
   });
 
   it('reports the myths a learner showed when the module is not passed', async () => {
@@ -86,7 +108,14 @@ describe('progress store', () => {
   });
 
   it('restarting a module clears its places and results but keeps the answer history', async () => {
-    await recordAnswer(db, { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['child'], correct: true, at: 5 });
+    await recordAnswer(db, {
+      moduleId: 'practice',
+      lessonId: 'basics',
+      stepId: 'age',
+      optionIds: ['child'],
+      correct: true,
+      at: 5,
+    });
     await saveLesson(db, practiceModule, basics, {}, 'age', false, 10);
     await completeLesson(db, practiceModule, 'basics', { correct: 1, total: 1, myths: [] }, 10);
     await restartModule(db, 'practice');

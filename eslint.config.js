@@ -1,0 +1,71 @@
+// Lint rules: TypeScript, React hooks, accessibility (jsx-a11y), and the one boundary that keeps
+// the design honest: the engine never imports the UI, storage or app code.
+import js from '@eslint/js';
+import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'reports', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['src/**/*.tsx', 'tests/**/*.tsx'],
+    ...jsxA11y.flatConfigs.strict,
+  },
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'react-*', '@xstate/react', '@tanstack/*'],
+              message: 'The engine is plain TypeScript: no UI.',
+            },
+            {
+              group: ['dexie', 'dexie-*'],
+              message: 'The engine never touches storage: provide side effects from outside.',
+            },
+            { group: ['i18next', 'react-i18next'], message: 'The engine works with ids; words belong to the UI.' },
+            {
+              group: ['**/features/**', '**/storage/**', '**/app/**', '**/content/**'],
+              message: 'The engine must not import the app, storage or content loading.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/storage/**/*.ts', 'src/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/features/**', '**/app/**', 'react', 'react-dom'],
+              message: 'Storage and content loading must not depend on the UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

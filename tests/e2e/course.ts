@@ -1,0 +1,73 @@
+// Reads a shipped module and its English words so end-to-end tests can find the right
+// answers the way a learner would: by the words on screen.
+import { readFileSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
+import { moduleSchema, type CourseModule, type DecisionStep } from '../../src/engine/contentSchema';
+import { stepKeys } from '../../src/engine/contentKeys';
+
+export function loadModule(moduleId: string): { courseModule: CourseModule; words: Record<string, string> } {
+  const courseModule = moduleSchema.parse(JSON.parse(readFileSync(`modules/${moduleId}/module.json`, 'utf8')));
+  const words = JSON.parse(readFileSync(`locales/en/${moduleId}.json`, 'utf8')) as Record<string, string>;
+  return { courseModule, words };
+}
+
+export function optionLabel(words: Record<string, string>, lessonId: string, stepId: string, optionId: string): string {
+  return words[stepKeys.option(lessonId, stepId, optionId)];
+}
+
+export function explanation(words: Record<string, string>, lessonId: string, stepId: string, optionId: string): string {
+  return words[stepKeys.explanation(lessonId, stepId, optionId)];
+}
+
+/** Presses Tab until the element has focus, proving it can be reached with the keyboard alone. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  for (let press = 0; press < maxPresses; press++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`Could not reach ${target.toString()} with the Tab key`);
+}
+
+export async function pressByKeyboard(page: Page, target: Locator): Promise<void> {
+  await tabTo(page, target);
+  await page.keyboard.press('Enter');
+}
+
+export async function currentStepId(page: Page): Promise<{ stepId: string; state: string }> {
+  const lesson = page.locator('.lesson');
+  await expect(lesson).toBeVisible();
+  return {
+    stepId: (await lesson.getAttribute('data-step-id')) as string,
+    state: (await lesson.getAttribute('data-state')) as string,
+  };
+}
+
+/** Chooses options with the keyboard: arrow keys within a radio group, Space on checkboxes. */
+export async function chooseByKeyboard(
+  page: Page,
+  step: DecisionStep,
+  optionIds: string[],
+  labelOf: (optionId: string) => string,
+) {
+  const multiple = step.kind === 'question' && step.mode === 'multiple';
+  if (multiple) {
+    for (const optionId of optionIds) {
+      const box = page.getByRole('checkbox', { name: labelOf(optionId), exact: true });
+      await tabTo(page, box);
+      await page.keyboard.press('Space');
+      await expect(box).toBeChecked();
+    }
+    return;
+  }
+  const index = step.options.findIndex((option) => option.id === optionIds[0]);
+  const first = page.getByRole('radio', { name: labelOf(step.options[0].id), exact: true });
+  await tabTo(page, first);
+  if (index === 0) await page.keyboard.press('Space');
+  for (let move = 0; move < index; move++) await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: labelOf(optionIds[0]), exact: true })).toBeChecked();
+}
+
+export function correctOptionIds(step: DecisionStep): string[] {
+  const correct = step.options.filter((option) => option.correct).map((option) => option.id);
+  return step.kind === 'scenario' || step.mode === 'single' ? correct.slice(0, 1) : correct;
+}
