@@ -4,7 +4,9 @@ import { z } from 'zod';
 import courseJson from '../../modules/course.json';
 import mythsJson from '../../modules/myths.json';
 import sourcesJson from '../../modules/sources.json';
-import { isDecisionStep, moduleSchema, mythSchema, sourceSchema } from '../engine/contentSchema';
+import languageTermsJson from '../../modules/language-terms.json';
+import { isDecisionStep, moduleSchema, mythSchema, sourceRefSchema, sourceSchema } from '../engine/contentSchema';
+import type { LanguageTerm } from '../engine/languageCheck';
 import type { CourseModule, Source } from '../engine/contentSchema';
 import { findGraphProblems } from '../engine/lessonGraph';
 
@@ -12,6 +14,7 @@ export interface Catalog {
   modules: CourseModule[];
   sources: Source[];
   mythIds: string[];
+  languageTerms: LanguageTerm[];
 }
 
 export interface RawCatalog {
@@ -19,9 +22,22 @@ export interface RawCatalog {
   moduleFiles: Record<string, unknown>;
   sources: unknown;
   myths: unknown;
+  languageTerms: unknown;
 }
 
 const courseSchema = z.object({ modules: z.array(z.string()).min(1) });
+const languageTermSchema = z.object({
+  id: z.string().min(1),
+  match: z
+    .array(
+      z
+        .string()
+        .min(3)
+        .regex(/^[^A-Z]*$/, 'phrases are lower case'),
+    )
+    .min(1),
+  sources: z.array(sourceRefSchema).min(1),
+});
 
 export function buildCatalog(raw: RawCatalog): Catalog {
   const course = courseSchema.parse(raw.course);
@@ -46,6 +62,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
       .array(mythSchema)
       .parse(raw.myths)
       .map((myth) => myth.id),
+    languageTerms: z.array(languageTermSchema).parse(raw.languageTerms),
   };
 }
 
@@ -58,6 +75,7 @@ export function catalogProblems(catalog: Catalog): string[] {
     for (const ref of refs)
       if (!sourceIds.has(ref)) problems.push(`${where}: source ${ref} is not in modules/sources.json`);
   };
+  for (const term of catalog.languageTerms) checkSources(`language term ${term.id}`, term.sources);
   for (const courseModule of catalog.modules) {
     for (const lesson of courseModule.lessons) {
       for (const problem of findGraphProblems(lesson)) {
@@ -94,6 +112,7 @@ export function loadCatalog(): Catalog {
     moduleFiles: import.meta.glob('../../modules/*/module.json', { eager: true, import: 'default' }),
     sources: sourcesJson,
     myths: mythsJson,
+    languageTerms: languageTermsJson,
   });
 }
 

@@ -19,6 +19,16 @@ export const stepKeys = {
   prompt: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.prompt`,
   option: (lessonId: string, stepId: string, optionId: string) => `${lessonId}.${stepId}.option.${optionId}`,
   explanation: (lessonId: string, stepId: string, optionId: string) => `${lessonId}.${stepId}.option.${optionId}.why`,
+  /** Rewrite steps: the sentence to rewrite (an example of language to avoid) and a model answer. */
+  sentence: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.sentence`,
+  model: (lessonId: string, stepId: string) => `${lessonId}.${stepId}.model`,
+};
+
+/** Words for a term to avoid, in the "language" namespace. */
+export const languageKeys = {
+  avoid: (termId: string) => `${termId}.avoid`,
+  why: (termId: string) => `${termId}.why`,
+  instead: (termId: string) => `${termId}.instead`,
 };
 
 export const mythKeys = {
@@ -30,6 +40,13 @@ function stepKeyList(lesson: Lesson, step: Step): string[] {
   if (step.kind === 'roleBranch') return []; // never shown: it only routes
   const keys = [stepKeys.title(lesson.id, step.id)];
   for (const paragraph of step.paragraphs) keys.push(stepKeys.paragraph(lesson.id, step.id, paragraph.id));
+  if (step.kind === 'rewrite') {
+    keys.push(
+      stepKeys.prompt(lesson.id, step.id),
+      stepKeys.sentence(lesson.id, step.id),
+      stepKeys.model(lesson.id, step.id),
+    );
+  }
   if (step.kind === 'question' || step.kind === 'scenario') {
     keys.push(stepKeys.prompt(lesson.id, step.id));
     for (const option of step.options) {

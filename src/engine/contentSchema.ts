@@ -58,6 +58,16 @@ export const scenarioStepSchema = z.object({
 export const roleSchema = z.enum(['police', 'social-care', 'education', 'health', 'licensing-council', 'other']);
 
 /**
+ * A language-coach exercise: the learner rewrites a case-note sentence and the app flags, as they
+ * type, any term to avoid, with why it harms and what to say instead. Practice, not scored.
+ */
+export const rewriteStepSchema = z.object({
+  ...stepBase,
+  kind: z.literal('rewrite'),
+  next: id,
+});
+
+/**
  * A content note before material that describes abuse: what it contains and how intense it is.
  * The learner continues, takes a break (their place is saved), or takes `alternative`, a route
  * that meets the same learning outcome without the hard material.
@@ -93,6 +103,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   scenarioStepSchema,
   roleBranchStepSchema,
   contentNoteStepSchema,
+  rewriteStepSchema,
   summaryStepSchema,
 ]);
 
@@ -114,7 +125,6 @@ export const moduleSchema = z.object({
     'fear-of-racism',
     'survivor-centred',
   ]),
-  estimatedMinutes: z.number().int().positive(),
   passMark: z.number().min(0).max(1).default(0.8),
   contentNote: z.object({ intensity: z.enum(['low', 'moderate', 'high']) }),
   outcomes: z.array(id).min(1),
@@ -141,6 +151,7 @@ export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
 export type SummaryStep = z.infer<typeof summaryStepSchema>;
 export type RoleBranchStep = z.infer<typeof roleBranchStepSchema>;
 export type ContentNoteStep = z.infer<typeof contentNoteStepSchema>;
+export type RewriteStep = z.infer<typeof rewriteStepSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type DecisionStep = QuestionStep | ScenarioStep;
 export type Lesson = z.infer<typeof lessonSchema>;

@@ -13,6 +13,7 @@ export function successors(step: Step): string[] {
   switch (step.kind) {
     case 'reading':
     case 'question':
+    case 'rewrite':
       return [step.next];
     case 'scenario':
       return [...new Set(step.options.map((option) => option.next))];

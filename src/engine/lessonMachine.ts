@@ -51,7 +51,9 @@ export function isChoiceCorrect(step: DecisionStep, optionIds: string[]): boolea
 
 function nextStepId(context: LessonContext): string | undefined {
   const step = currentStep(context);
-  if (step.kind === 'reading' || step.kind === 'question' || step.kind === 'contentNote') return step.next;
+  if (step.kind === 'reading' || step.kind === 'question' || step.kind === 'contentNote' || step.kind === 'rewrite') {
+    return step.next;
+  }
   if (step.kind === 'scenario') {
     const chosen = answerFor(context, step.id)?.optionIds[0];
     return step.options.find((option) => option.id === chosen)?.next;

@@ -13,7 +13,7 @@ describe('dashboard', () => {
     const card = (await screen.findByRole('heading', { level: 3, name: 'Practice module' })).closest(
       'li',
     ) as HTMLElement;
-    expect(within(card).getByText('About 5 minutes · 2 lessons')).toBeInTheDocument();
+    expect(within(card).getByText('CPD: about 10 minutes · 2 lessons')).toBeInTheDocument();
     expect(await within(card).findByText('In progress')).toBeInTheDocument();
     expect(within(card).getByText('0 of 2 lessons done')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Continue' })).toHaveAttribute(

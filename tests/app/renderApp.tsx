@@ -20,16 +20,22 @@ export const practiceCatalog: Catalog = {
     'another-agencys-job',
     'no-complaint-no-case',
   ],
+  languageTerms: [{ id: 'sexually-active', match: ['sexually active'], sources: ['S1'] }],
 };
 
 export function freshDatabase(): HeardDatabase {
   return new HeardDatabase(`app-test-${++databaseCount}-${Math.random()}`);
 }
 
-export function renderApp(path: string, options: { db?: HeardDatabase; catalog?: Catalog } = {}) {
+export function renderApp(
+  path: string,
+  options: { db?: HeardDatabase; catalog?: Catalog; strings?: Record<string, Record<string, string>> } = {},
+) {
   const db = options.db ?? freshDatabase();
   const i18n = createI18n('en');
   i18n.addResourceBundle('en', 'practice', practiceStrings);
+  for (const [namespace, strings] of Object.entries(options.strings ?? {}))
+    i18n.addResourceBundle('en', namespace, strings);
   const router = createAppRouter(
     { catalog: options.catalog ?? practiceCatalog, db, now: () => 1_750_000_000_000 },
     createMemoryHistory({ initialEntries: [path] }),

@@ -9,6 +9,7 @@ import { lastLessonInProgress } from '../../storage/progressStore';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useModuleProgress } from '../shared/useModuleProgress';
+import { useCpdMinutes } from '../shared/useCpdMinutes';
 
 function ContinueCard() {
   const { t } = useTranslation();
@@ -37,6 +38,7 @@ function ModuleCard({ courseModule }: { courseModule: CourseModule }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
+  const cpdMinutes = useCpdMinutes(courseModule);
   const lessonCount = courseModule.lessons.length;
   const headingId = `module-${courseModule.id}`;
   return (
@@ -48,8 +50,7 @@ function ModuleCard({ courseModule }: { courseModule: CourseModule }) {
       </h3>
       <p>{tModule(moduleKeys.description)}</p>
       <p className="meta">
-        {t('module.minutes', { count: courseModule.estimatedMinutes })} ·{' '}
-        {t('module.lessonCount', { count: lessonCount })}
+        {t('module.minutes', { count: cpdMinutes })} · {t('module.lessonCount', { count: lessonCount })}
       </p>
       {progress && (
         <>

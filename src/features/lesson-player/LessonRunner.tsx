@@ -2,7 +2,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type { ContentNoteStep, CourseModule, DecisionStep, Lesson, Role } from '../../engine/contentSchema';
+import type {
+  ContentNoteStep,
+  CourseModule,
+  DecisionStep,
+  Lesson,
+  RewriteStep,
+  Role,
+} from '../../engine/contentSchema';
 import { distancesToEnd } from '../../engine/lessonGraph';
 import { currentStep, lessonMachine, lessonResult } from '../../engine/lessonMachine';
 import { completeLesson, recordAnswer, saveLesson, type LessonSnapshot } from '../../storage/progressStore';
@@ -11,6 +18,7 @@ import { ContentNoteView } from './ContentNoteView';
 import { FeedbackView } from './FeedbackView';
 import { QuestionForm } from './QuestionForm';
 import { ReadingView } from './ReadingView';
+import { RewriteView } from './RewriteView';
 import { SummaryView } from './SummaryView';
 
 type SaveState = 'idle' | 'saved' | 'failed';
@@ -115,7 +123,17 @@ export function LessonRunner({
           onTakeAlternative={() => send({ type: 'learner.takeAlternative' })}
         />
       )}
-      {snapshot.matches('reading') && (
+      {snapshot.matches('reading') && step.kind === 'rewrite' && (
+        <RewriteView
+          key={stepKey}
+          namespace={namespace}
+          lessonId={lesson.id}
+          step={step as RewriteStep}
+          moveFocus={moveFocus}
+          onContinue={() => send({ type: 'learner.continue' })}
+        />
+      )}
+      {snapshot.matches('reading') && step.kind !== 'rewrite' && (
         <ReadingView
           key={stepKey}
           namespace={namespace}

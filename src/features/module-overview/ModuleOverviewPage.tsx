@@ -12,6 +12,7 @@ import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { SupportSignpost } from '../shared/SupportSignpost';
 import { useModuleProgress } from '../shared/useModuleProgress';
+import { useCpdMinutes } from '../shared/useCpdMinutes';
 
 const route = getRouteApi('/modules/$moduleId');
 
@@ -59,6 +60,7 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
+  const cpdMinutes = useCpdMinutes(courseModule);
   const status = progress?.status ?? 'not-started';
   const actionKey =
     status === 'not-started' ? 'module.start' : status === 'in-progress' ? 'module.continue' : 'module.review';
@@ -72,9 +74,8 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
       <PageHeading tabTitle={t('module.tabTitle')}>{tModule(moduleKeys.title)}</PageHeading>
       <p className="lead">{tModule(moduleKeys.description)}</p>
       <p className="meta">
-        {t('module.minutes', { count: courseModule.estimatedMinutes })} ·{' '}
-        {t('module.lessonCount', { count: courseModule.lessons.length })} ·{' '}
-        {t('module.passMark', { percent: Math.round(courseModule.passMark * 100) })}
+        {t('module.minutes', { count: cpdMinutes })} · {t('module.lessonCount', { count: courseModule.lessons.length })}{' '}
+        · {t('module.passMark', { percent: Math.round(courseModule.passMark * 100) })}
       </p>
       <p>
         <span className="visually-hidden">{t('dashboard.statusLabel')} </span>
