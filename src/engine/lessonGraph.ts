@@ -110,14 +110,18 @@ function hasCycle(lesson: Lesson): boolean {
   return visit(lesson.start);
 }
 
-/** The fewest decision steps on any path from start to an ending (for content standards). */
+/**
+ * The fewest steps of the given kinds on any path from start to an ending (for content standards).
+ * A content note's alternative route is left out: it exists to avoid the scenario, so it is not a
+ * path through it.
+ */
 export function fewestDecisionsOnAnyPath(lesson: Lesson, kinds: Step['kind'][] = ['scenario']): number {
   const memo = new Map<string, number>();
   const walk = (stepId: string): number => {
     const cached = memo.get(stepId);
     if (cached !== undefined) return cached;
     const step = stepById(lesson, stepId);
-    const next = successors(step);
+    const next = step.kind === 'contentNote' ? [step.next] : successors(step);
     const own = kinds.includes(step.kind) ? 1 : 0;
     const result = own + (next.length === 0 ? 0 : Math.min(...next.map(walk)));
     memo.set(stepId, result);

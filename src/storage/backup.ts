@@ -25,6 +25,7 @@ const lessonProgressSchema = z.object({
   stepId: text,
   status: z.enum(['in-progress', 'completed']),
   updatedAt: z.number().finite(),
+  writer: text.optional(),
 });
 const moduleProgressSchema = z.object({
   moduleId: text,

@@ -30,6 +30,8 @@ export interface LessonProgressRecord {
   stepId: string;
   status: 'in-progress' | 'completed';
   updatedAt: number;
+  /** Which open tab wrote this, so another tab on the same lesson can follow along. */
+  writer?: string;
 }
 
 export interface ModuleProgressRecord {
@@ -56,6 +58,10 @@ export class HeardDatabase extends Dexie {
     });
   }
 }
+
+/** Identifies this tab among several open on the same device. */
+export const THIS_TAB =
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
 
 export function lessonKey(moduleId: string, lessonId: string): string {
   return `${moduleId}/${lessonId}`;

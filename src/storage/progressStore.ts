@@ -6,6 +6,7 @@ import { lessonMachine, type LessonResult } from '../engine/lessonMachine';
 import { moduleMachine, moduleScore } from '../engine/moduleMachine';
 import {
   lessonKey,
+  THIS_TAB,
   type AnswerEvent,
   type HeardDatabase,
   type LessonProgressRecord,
@@ -22,11 +23,15 @@ export interface SavedLesson {
   restartedForNewContent: boolean;
 }
 
-export async function loadLesson(db: HeardDatabase, courseModule: CourseModule, lesson: Lesson): Promise<SavedLesson> {
-  const record = await db.lessonProgress.get(lessonKey(courseModule.id, lesson.id));
+/** What a saved record offers: its snapshot, unless it was made with older content. */
+export function savedLessonFrom(courseModule: CourseModule, record: LessonProgressRecord | undefined): SavedLesson {
   if (!record) return { snapshot: undefined, restartedForNewContent: false };
   if (record.contentVersion !== courseModule.version) return { snapshot: undefined, restartedForNewContent: true };
   return { snapshot: record.snapshot, restartedForNewContent: false };
+}
+
+export async function loadLesson(db: HeardDatabase, courseModule: CourseModule, lesson: Lesson): Promise<SavedLesson> {
+  return savedLessonFrom(courseModule, await db.lessonProgress.get(lessonKey(courseModule.id, lesson.id)));
 }
 
 export async function saveLesson(
@@ -47,6 +52,7 @@ export async function saveLesson(
     stepId,
     status: atSummary ? 'completed' : 'in-progress',
     updatedAt: now,
+    writer: THIS_TAB,
   };
   await db.lessonProgress.put(record);
 }

@@ -35,7 +35,12 @@ test('a learner completes the Adultification module with the keyboard alone and 
       const step = stepById(lesson, stepId);
       if (state === 'summary') break;
       if (state === 'reading') {
-        await pressByKeyboard(page, page.getByRole('button', { name: 'Continue' }));
+        await pressByKeyboard(page, page.getByRole('button', { name: 'Continue', exact: true }));
+        continue;
+      }
+      if (state === 'contentNote') {
+        await expect(page.getByRole('button', { name: 'Take the alternative route' })).toBeVisible();
+        await pressByKeyboard(page, page.getByRole('button', { name: 'Continue to the scenario' }));
         continue;
       }
       expect(isDecisionStep(step)).toBe(true);
@@ -70,7 +75,7 @@ test('a learner completes the Adultification module with the keyboard alone and 
         await expect(page.getByText(explanation(words, lesson.id, stepId, chosen[0]), { exact: true })).toBeVisible();
         reloadedInScenario = true;
       }
-      await pressByKeyboard(page, page.getByRole('button', { name: 'Continue' }));
+      await pressByKeyboard(page, page.getByRole('button', { name: 'Continue', exact: true }));
     }
 
     await expect(page.getByRole('heading', { name: 'Your decisions' })).toBeVisible();

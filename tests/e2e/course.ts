@@ -2,7 +2,8 @@
 // answers the way a learner would: by the words on screen.
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { moduleSchema, type CourseModule, type DecisionStep } from '../../src/engine/contentSchema';
+import { moduleSchema, type CourseModule, type DecisionStep, type Lesson } from '../../src/engine/contentSchema';
+import { stepById } from '../../src/engine/lessonGraph';
 import { stepKeys } from '../../src/engine/contentKeys';
 
 export function loadModule(moduleId: string): { courseModule: CourseModule; words: Record<string, string> } {
@@ -70,4 +71,39 @@ export async function chooseByKeyboard(
 export function correctOptionIds(step: DecisionStep): string[] {
   const correct = step.options.filter((option) => option.correct).map((option) => option.id);
   return step.kind === 'scenario' || step.mode === 'single' ? correct.slice(0, 1) : correct;
+}
+
+/**
+ * Takes one step through a lesson as a learner would (continue, or choose the right answer and
+ * check it) and waits for the page to move on. Returns whether an answer was given, or null at the end.
+ */
+export async function takeOneStep(page: Page, lesson: Lesson, words: Record<string, string>): Promise<boolean | null> {
+  const { stepId, state } = await currentStepId(page);
+  if (state === 'summary') return null;
+  let answered = false;
+  if (state === 'answering') {
+    const step = stepById(lesson, stepId) as DecisionStep;
+    await chooseByKeyboard(page, step, correctOptionIds(step), (optionId) =>
+      optionLabel(words, lesson.id, stepId, optionId),
+    );
+    await page.getByRole('button', { name: 'Check my answer' }).click();
+    answered = true;
+  } else if (state === 'contentNote') {
+    await page.getByRole('button', { name: 'Continue to the scenario' }).click();
+  } else {
+    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+  }
+  await expect.poll(async () => JSON.stringify(await currentStepId(page))).not.toBe(JSON.stringify({ stepId, state }));
+  return answered;
+}
+
+/** Plays a lesson to its summary choosing right answers; returns how many answers were given. */
+export async function playLesson(page: Page, lesson: Lesson, words: Record<string, string>): Promise<number> {
+  let answers = 0;
+  for (let guard = 0; guard < 80; guard++) {
+    const answered = await takeOneStep(page, lesson, words);
+    if (answered === null) return answers;
+    if (answered) answers++;
+  }
+  throw new Error(`lesson ${lesson.id} did not end`);
 }

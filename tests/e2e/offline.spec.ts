@@ -1,7 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { DecisionStep } from '../../src/engine/contentSchema';
-import { stepById } from '../../src/engine/lessonGraph';
-import { chooseByKeyboard, correctOptionIds, currentStepId, loadModule, optionLabel } from './course';
+import { currentStepId, loadModule, playLesson, takeOneStep } from './course';
 
 const { courseModule, words } = loadModule('adultification');
 const ORIGIN = 'http://127.0.0.1:4173';
@@ -17,31 +15,8 @@ async function waitForServiceWorker(page: Page) {
   });
 }
 
-/** Plays a lesson to its summary choosing right answers; returns how many answers were given. */
-async function playLesson(page: Page, lessonIndex: number): Promise<number> {
-  const lesson = courseModule.lessons[lessonIndex];
-  let answers = 0;
-  for (let guard = 0; guard < 60; guard++) {
-    const { stepId, state } = await currentStepId(page);
-    if (state === 'summary') return answers;
-    if (state === 'answering') {
-      const step = stepById(lesson, stepId) as DecisionStep;
-      await chooseByKeyboard(page, step, correctOptionIds(step), (optionId) =>
-        optionLabel(words, lesson.id, stepId, optionId),
-      );
-      await page.getByRole('button', { name: 'Check my answer' }).click();
-      answers++;
-    } else {
-      await page
-        .getByRole('button', { name: /^Continue/ })
-        .first()
-        .click();
-    }
-    await expect
-      .poll(async () => JSON.stringify(await currentStepId(page)))
-      .not.toBe(JSON.stringify({ stepId, state }));
-  }
-  throw new Error('lesson did not end');
+async function playLessonNumber(page: Page, lessonIndex: number): Promise<number> {
+  return playLesson(page, courseModule.lessons[lessonIndex], words);
 }
 
 async function storedAnswerCount(page: Page): Promise<number> {
@@ -70,7 +45,7 @@ test('after one visit the course works offline, and no request ever leaves the o
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Your training' })).toBeVisible();
   await page.goto(`/modules/${courseModule.id}/lessons/${courseModule.lessons[0].id}`);
-  await playLesson(page, 0);
+  await playLessonNumber(page, 0);
   await expect(page.getByRole('heading', { name: 'Your decisions' })).toBeVisible();
   await page.goto('/neutral.html');
   await expect(page.getByRole('heading', { name: 'Easy vegetable soup' })).toBeVisible();
@@ -87,7 +62,7 @@ test('two tabs answering alternately lose no answer', async ({ context }) => {
   const second = await context.newPage();
   await first.goto(`/modules/${courseModule.id}/lessons/${courseModule.lessons[0].id}`);
   await second.goto(`/modules/${courseModule.id}/lessons/${courseModule.lessons[1].id}`);
-  const given = (await playLesson(first, 0)) + (await playLesson(second, 1));
+  const given = (await playLessonNumber(first, 0)) + (await playLessonNumber(second, 1));
   await expect.poll(() => storedAnswerCount(first)).toBe(given);
   await first.goto(`/modules/${courseModule.id}`);
   await expect(
@@ -98,9 +73,34 @@ test('two tabs answering alternately lose no answer', async ({ context }) => {
   ).toBeVisible();
 });
 
+test('two tabs on the same lesson follow each other, answering alternately, and lose no answer', async ({
+  context,
+}) => {
+  const lesson = courseModule.lessons[0];
+  const path = `/modules/${courseModule.id}/lessons/${lesson.id}`;
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await first.goto(path);
+  await second.goto(path);
+  let given = 0;
+  let [turn, other] = [first, second];
+  for (let guard = 0; guard < 80; guard++) {
+    await turn.bringToFront();
+    const answered = await takeOneStep(turn, lesson, words);
+    if (answered === null) break;
+    if (answered) given++;
+    const reached = await currentStepId(turn);
+    await expect.poll(async () => currentStepId(other)).toEqual(reached);
+    [turn, other] = [other, turn];
+  }
+  expect(given).toBeGreaterThan(2);
+  await expect.poll(() => storedAnswerCount(first)).toBe(given);
+  await expect(second.getByRole('alert').filter({ hasText: 'another tab' })).toBeVisible();
+});
+
 test('export, delete everything, then import brings the same progress back', async ({ page }) => {
   await page.goto(`/modules/${courseModule.id}/lessons/${courseModule.lessons[0].id}`);
-  await playLesson(page, 0);
+  await playLessonNumber(page, 0);
   await page.goto('/my-data');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export my data' }).click();
@@ -144,6 +144,6 @@ test('when storage is blocked the course says so and still works', async ({ page
   });
   await page.goto(`/modules/${courseModule.id}/lessons/${courseModule.lessons[0].id}`);
   await expect(page.getByRole('alert').filter({ hasText: 'not letting the course store anything' })).toBeVisible();
-  await playLesson(page, 0);
+  await playLessonNumber(page, 0);
   await expect(page.getByRole('heading', { name: 'Your decisions' })).toBeVisible();
 });

@@ -7,19 +7,23 @@ import { findModule } from '../../content/catalog';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { lessonKeys, moduleKeys } from '../../engine/contentKeys';
 import { lessonMachine } from '../../engine/lessonMachine';
-import { isLessonSnapshotUsable, loadLesson, type LessonSnapshot } from '../../storage/progressStore';
+import { isLessonSnapshotUsable, savedLessonFrom, type LessonSnapshot } from '../../storage/progressStore';
+import { lessonKey, THIS_TAB, type LessonProgressRecord } from '../../storage/database';
+import { liveQuery } from 'dexie';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { LessonRunner } from './LessonRunner';
 
 const route = getRouteApi('/modules/$moduleId/lessons/$lessonId');
 
-export type ResumeNotice = 'none' | 'content-changed' | 'unreadable' | 'storage-unavailable';
+export type ResumeNotice = 'none' | 'content-changed' | 'unreadable' | 'storage-unavailable' | 'other-tab';
 
 interface Resume {
   snapshot: LessonSnapshot | undefined;
   notice: ResumeNotice;
   role: Role | null;
+  /** Changes when another tab moved this lesson on, so the player restarts from its state. */
+  generation: number;
 }
 
 /** A saved snapshot is only trusted if the machine can start from it at a step that still exists. */
@@ -35,26 +39,61 @@ function checkedSnapshot(lesson: Lesson, snapshot: unknown): LessonSnapshot | un
   }
 }
 
+function resumeFrom(
+  courseModule: CourseModule,
+  lesson: Lesson,
+  record: LessonProgressRecord | undefined,
+  role: Role | null,
+): Resume {
+  const saved = savedLessonFrom(courseModule, record);
+  const snapshot = saved.snapshot === undefined ? undefined : checkedSnapshot(lesson, saved.snapshot);
+  const notice: ResumeNotice = saved.restartedForNewContent
+    ? 'content-changed'
+    : saved.snapshot !== undefined && !snapshot
+      ? 'unreadable'
+      : 'none';
+  return { snapshot, notice, role, generation: 0 };
+}
+
+/**
+ * Loads the saved place in a lesson, then keeps watching it: when another tab on this device
+ * moves the same lesson on, this tab follows, so two tabs never undo each other's progress.
+ */
 function useResume(courseModule: CourseModule, lesson: Lesson): Resume | undefined {
   const { db } = useServices();
   const [resume, setResume] = useState<Resume>();
   useEffect(() => {
+    let latestSeen = -Infinity;
+    let subscription: { unsubscribe: () => void } | undefined;
     let cancelled = false;
-    Promise.all([loadLesson(db, courseModule, lesson), db.profile.get('learner')])
-      .then(([saved, profile]) => {
-        const snapshot = saved.snapshot === undefined ? undefined : checkedSnapshot(lesson, saved.snapshot);
-        const notice: ResumeNotice = saved.restartedForNewContent
-          ? 'content-changed'
-          : saved.snapshot !== undefined && !snapshot
-            ? 'unreadable'
-            : 'none';
-        if (!cancelled) setResume({ snapshot, notice, role: profile?.role ?? null });
+    Promise.all([
+      db.lessonProgress.get(lessonKey(courseModule.id, lesson.id)),
+      db.profile.get('learner').then((profile) => profile?.role ?? null),
+    ])
+      .then(([record, role]) => {
+        if (cancelled) return;
+        latestSeen = record?.updatedAt ?? -Infinity;
+        setResume(resumeFrom(courseModule, lesson, record, role));
+        subscription = liveQuery(() => db.lessonProgress.get(lessonKey(courseModule.id, lesson.id))).subscribe({
+          next: (latest) => {
+            if (!latest || latest.writer === THIS_TAB || latest.updatedAt <= latestSeen) return;
+            latestSeen = latest.updatedAt;
+            const snapshot =
+              latest.contentVersion === courseModule.version ? checkedSnapshot(lesson, latest.snapshot) : undefined;
+            if (!snapshot) return;
+            setResume(
+              (current) => current && { ...current, snapshot, notice: 'other-tab', generation: current.generation + 1 },
+            );
+          },
+          error: () => {},
+        });
       })
       .catch(() => {
-        if (!cancelled) setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null });
+        if (!cancelled) setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, generation: 0 });
       });
     return () => {
       cancelled = true;
+      subscription?.unsubscribe();
     };
   }, [db, courseModule, lesson]);
   return resume;
@@ -78,7 +117,7 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
       </PageHeading>
       {resume ? (
         <LessonRunner
-          key={`${courseModule.id}/${lesson.id}`}
+          key={`${courseModule.id}/${lesson.id}/${resume.generation}`}
           courseModule={courseModule}
           lesson={lesson}
           initialSnapshot={resume.snapshot}
