@@ -22,7 +22,7 @@ export default defineConfig({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,txt}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,ttf,txt}'],
         navigateFallback: '/index.html',
         // The first install controls the open page at once, so a learner can go offline straight away;
         // later versions still wait (no skipWaiting) until the learner chooses to update.

@@ -40,6 +40,9 @@ export function AppLayout() {
                 </Link>
               </li>
               <li>
+                <Link to="/certificates">{t('nav.certificates')}</Link>
+              </li>
+              <li>
                 <Link to="/profile">{t('nav.profile')}</Link>
               </li>
               <li>

@@ -12,6 +12,9 @@ import { ProfilePage } from '../features/profile/ProfilePage';
 import { NotFoundPage } from '../features/shared/NotFoundPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { MyDataPage } from '../features/my-data/MyDataPage';
+import { CertificatesPage } from '../features/certificate/CertificatesPage';
+import { CertificatePage } from '../features/certificate/CertificatePage';
+import { VerifyPage } from '../features/certificate/VerifyPage';
 import { AccessibilityStatementPage } from '../features/accessibility/AccessibilityStatementPage';
 
 const rootRoute = createRootRouteWithContext<Services>()({
@@ -43,6 +46,17 @@ const accessibilityRoute = createRoute({
   component: AccessibilityStatementPage,
 });
 const myDataRoute = createRoute({ getParentRoute: () => rootRoute, path: '/my-data', component: MyDataPage });
+const certificatesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/certificates',
+  component: CertificatesPage,
+});
+const certificateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/certificates/$certificateId',
+  component: CertificatePage,
+});
+const verifyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/verify', component: VerifyPage });
 const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: SettingsPage });
 
 const routeTree = rootRoute.addChildren([
@@ -56,6 +70,9 @@ const routeTree = rootRoute.addChildren([
   settingsRoute,
   accessibilityRoute,
   myDataRoute,
+  certificatesRoute,
+  certificateRoute,
+  verifyRoute,
 ]);
 
 export function createAppRouter(services: Services, history?: RouterHistory) {

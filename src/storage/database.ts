@@ -42,20 +42,44 @@ export interface ModuleProgressRecord {
   updatedAt: number;
 }
 
+export interface DeviceKeyRecord {
+  id: 'device';
+  /** Non-extractable: it can sign in this browser but cannot be read out. */
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  createdAt: number;
+}
+
+export interface CertificateRecord {
+  id: string;
+  moduleIds: string[];
+  /** The signed code; everything on the certificate can be rebuilt from it. */
+  code: string;
+  issuedAt: string;
+  refreshBy: string;
+}
+
+/** Version 1's stores, kept verbatim: a later version must be able to open a version 1 database. */
+export const SCHEMA_V1 = {
+  profile: 'id',
+  answers: '++id, moduleId, [moduleId+lessonId], at',
+  lessonProgress: 'key, moduleId, updatedAt',
+  moduleProgress: 'moduleId, updatedAt',
+};
+
 export class HeardDatabase extends Dexie {
   profile!: EntityTable<LearnerProfile, 'id'>;
   answers!: EntityTable<AnswerEvent, 'id'>;
   lessonProgress!: EntityTable<LessonProgressRecord, 'key'>;
   moduleProgress!: EntityTable<ModuleProgressRecord, 'moduleId'>;
+  deviceKeys!: EntityTable<DeviceKeyRecord, 'id'>;
+  certificates!: EntityTable<CertificateRecord, 'id'>;
 
   constructor(name = 'heard') {
     super(name);
-    this.version(1).stores({
-      profile: 'id',
-      answers: '++id, moduleId, [moduleId+lessonId], at',
-      lessonProgress: 'key, moduleId, updatedAt',
-      moduleProgress: 'moduleId, updatedAt',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // Version 2 adds the device's signing key and issued certificates; existing data is untouched.
+    this.version(2).stores({ ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' });
   }
 }
 

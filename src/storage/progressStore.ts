@@ -114,7 +114,8 @@ export async function restartModule(db: HeardDatabase, moduleId: string): Promis
 }
 
 export interface ModuleOverviewProgress {
-  status: 'not-started' | 'in-progress' | 'passed' | 'not-passed';
+  /** 'due' is a pass whose latest certificate is past its refresh-by date. */
+  status: 'not-started' | 'in-progress' | 'passed' | 'not-passed' | 'due';
   lessons: Record<string, 'not-started' | 'in-progress' | 'completed'>;
   completedLessons: number;
   score: { correct: number; total: number } | null;
@@ -122,13 +123,16 @@ export interface ModuleOverviewProgress {
   passedAt: number | null;
 }
 
+/** `today` (YYYY-MM-DD) lets a pass whose certificate needs refreshing show as due. */
 export async function readModuleProgress(
   db: HeardDatabase,
   courseModule: CourseModule,
+  today?: string,
 ): Promise<ModuleOverviewProgress> {
-  const [lessonRecords, moduleRecord] = await Promise.all([
+  const [lessonRecords, moduleRecord, certificates] = await Promise.all([
     db.lessonProgress.where('moduleId').equals(courseModule.id).toArray(),
     db.moduleProgress.get(courseModule.id),
+    today ? db.certificates.where('moduleIds').equals(courseModule.id).toArray() : Promise.resolve([]),
   ]);
   const current = moduleRecord && moduleRecord.contentVersion === courseModule.version ? moduleRecord : undefined;
   const snapshot = current ? moduleActor(courseModule, current).getSnapshot() : undefined;
@@ -146,9 +150,16 @@ export async function readModuleProgress(
   const touched = Object.values(lessons).some((status) => status !== 'not-started');
   const { correct, total } = moduleScore({ results });
   const myths = new Set(Object.values(results).flatMap((result) => result.myths));
+  const latestRefresh = certificates
+    .map((certificate) => certificate.refreshBy)
+    .sort()
+    .at(-1);
+  const refreshDue =
+    current?.status === 'passed' && today !== undefined && latestRefresh !== undefined && latestRefresh < today;
   return {
-    status:
-      current?.status === 'passed' || current?.status === 'not-passed'
+    status: refreshDue
+      ? 'due'
+      : current?.status === 'passed' || current?.status === 'not-passed'
         ? current.status
         : touched
           ? 'in-progress'

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { isDecisionStep, type DecisionStep } from '../../src/engine/contentSchema';
 import { stepById } from '../../src/engine/lessonGraph';
@@ -93,4 +94,22 @@ test('a learner completes the Adultification module with the keyboard alone and 
   await expect(
     card.getByText(`${courseModule.lessons.length} of ${courseModule.lessons.length} lessons done`),
   ).toBeVisible();
+
+  // The passed module earns a certificate: made offline, downloaded as a PDF, and verified by its code.
+  await page.goto('/certificates');
+  await page.getByRole('textbox', { name: 'Your name, as it should appear' }).fill('Siân Ŵyn');
+  await page.getByRole('button', { name: 'Create my certificate' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is ready' })).toBeVisible();
+  await page.getByRole('link', { name: words.title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeVisible();
+  await expect(page.getByText('Siân Ŵyn', { exact: true })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the PDF' }).click();
+  const pdfPath = await (await download).path();
+  const pdfText = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('Siân Ŵyn');
+  expect(pdfText).toContain('Certificate of completion');
+  await page.getByRole('link', { name: 'Check this certificate' }).click();
+  await expect(page.getByRole('heading', { name: /This certificate is intact/ })).toBeVisible();
+  await expect(page.getByText('Siân Ŵyn', { exact: true })).toBeVisible();
 });

@@ -92,6 +92,12 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
         )}
       </p>
 
+      {(status === 'passed' || status === 'due') && (
+        <p>
+          <Link to="/certificates">{t('module.getCertificate')}</Link>
+        </p>
+      )}
+
       <section className="panel panel--note" aria-labelledby="content-note-heading">
         <h2 id="content-note-heading">{t('contentNote.heading')}</h2>
         <p>

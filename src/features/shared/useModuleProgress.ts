@@ -10,10 +10,15 @@ function notStarted(courseModule: CourseModule): ModuleOverviewProgress {
 
 /** Live progress for one module; undefined while it loads. */
 export function useModuleProgress(courseModule: CourseModule | undefined): ModuleOverviewProgress | undefined {
-  const { db } = useServices();
+  const { db, now } = useServices();
   // When storage is blocked the module simply shows as not started; StorageWarning explains why.
   return useLiveQuery(
-    () => (courseModule ? readModuleProgress(db, courseModule).catch(() => notStarted(courseModule)) : undefined),
-    [db, courseModule],
+    () =>
+      courseModule
+        ? readModuleProgress(db, courseModule, new Date(now()).toISOString().slice(0, 10)).catch(() =>
+            notStarted(courseModule),
+          )
+        : undefined,
+    [db, courseModule, now],
   );
 }

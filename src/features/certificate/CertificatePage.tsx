@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { Link, getRouteApi } from '@tanstack/react-router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { verifyCertificate, type VerifiedCertificate } from '../../certificates/certificateCode';
+import { NotFoundPage } from '../shared/NotFoundPage';
+import { PageHeading } from '../shared/PageHeading';
+import { certificateLabels } from './certificateText';
+import { downloadCertificatePdf, verifyUrl } from './downloadCertificate';
+import { QrCode } from './QrCode';
+
+const route = getRouteApi('/certificates/$certificateId');
+
+/** The accessible HTML version of a certificate: the same words as the PDF, printable. */
+export function CertificatePage() {
+  const { certificateId } = route.useParams();
+  const { t, i18n } = useTranslation();
+  const { db, catalog } = useServices();
+  const record = useLiveQuery(
+    () => db.certificates.get(certificateId).then((found) => found ?? null),
+    [db, certificateId],
+  );
+  const [verified, setVerified] = useState<VerifiedCertificate>();
+  const [downloadFailed, setDownloadFailed] = useState(false);
+
+  useEffect(() => {
+    if (record) void verifyCertificate(record.code).then(setVerified);
+  }, [record]);
+
+  if (record === null) return <NotFoundPage />;
+  if (!record || !verified) return <p role="status">{t('lesson.loading')}</p>;
+  if (!verified.ok) return <p role="alert">{t('verify.problem.signature')}</p>;
+  const labels = certificateLabels(verified.payload, t, catalog, i18n.language);
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/certificates">{t('certificates.back')}</Link>
+      </p>
+      <article className="certificate" aria-labelledby="certificate-title">
+        <PageHeading tabTitle={t('certificates.tabTitle')}>
+          <span id="certificate-title">{labels.title}</span>
+        </PageHeading>
+        <p>{labels.certifies}</p>
+        <p className="certificate__name">{verified.payload.name}</p>
+        {labels.role && <p>{labels.role}</p>}
+        {verified.payload.organisation && <p>{labels.organisation}</p>}
+        <p>{labels.completed}</p>
+        {labels.modules.map((entry) => (
+          <section key={entry.line}>
+            <h2>{entry.line}</h2>
+            <ul>
+              {entry.outcomes.map((outcome) => (
+                <li key={outcome}>{outcome}</li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        <p>{labels.cpd}</p>
+        <p>{labels.issued}</p>
+        <p>{labels.refreshBy}</p>
+        <p>
+          <strong>{labels.certificateId}</strong>
+        </p>
+        <div className="certificate__verify">
+          <QrCode text={verifyUrl(record.code)} label={t('certificate.qrLabel')} />
+          <div>
+            <h2>{labels.verifyHeading}</h2>
+            <p>{labels.verifyInstructions}</p>
+            <p>{labels.proves}</p>
+            <p>{t('certificate.fingerprint', { fingerprint: verified.keyFingerprint })}</p>
+            <p className="certificate__code">{record.code}</p>
+          </div>
+        </div>
+      </article>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setDownloadFailed(false);
+            downloadCertificatePdf(verified.payload, record.code, labels).catch(() => setDownloadFailed(true));
+          }}
+        >
+          {t('certificates.downloadPdf')}
+        </button>
+        <Link className="button button--secondary" to="/verify" hash={record.code}>
+          {t('certificates.checkIt')}
+        </Link>
+      </div>
+      {downloadFailed && (
+        <p role="alert" className="panel panel--warning">
+          {t('certificates.downloadFailed')}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { HeardDatabase, SCHEMA_V1 } from '../../src/storage/database';
+
+describe('database upgrades', () => {
+  it('opens a version 1 database and finds all its data', async () => {
+    const name = `upgrade-${Math.random()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    await old.table('profile').put({ id: 'learner', displayName: 'Sam', role: 'police' });
+    await old
+      .table('answers')
+      .add({ moduleId: 'm', lessonId: 'l', stepId: 's', optionIds: ['a'], correct: true, at: 1 });
+    await old
+      .table('lessonProgress')
+      .put({
+        key: 'm/l',
+        moduleId: 'm',
+        lessonId: 'l',
+        contentVersion: 1,
+        snapshot: { value: 'reading' },
+        stepId: 's',
+        status: 'in-progress',
+        updatedAt: 2,
+      });
+    await old
+      .table('moduleProgress')
+      .put({ moduleId: 'm', contentVersion: 1, snapshot: {}, status: 'in-progress', updatedAt: 3 });
+    old.close();
+
+    const db = new HeardDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.profile.get('learner')).toMatchObject({ displayName: 'Sam', role: 'police' });
+    expect(await db.answers.count()).toBe(1);
+    expect(await db.lessonProgress.get('m/l')).toMatchObject({ stepId: 's', status: 'in-progress' });
+    expect(await db.moduleProgress.get('m')).toMatchObject({ updatedAt: 3 });
+    expect(await db.certificates.count()).toBe(0);
+  });
+});
