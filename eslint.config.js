@@ -5,6 +5,7 @@ import globals from 'globals';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'reports', 'test-results', 'playwright-report'] },
@@ -26,6 +27,14 @@ export default tseslint.config(
   {
     files: ['src/**/*.tsx', 'tests/**/*.tsx'],
     ...jsxA11y.flatConfigs.strict,
+  },
+  {
+    // Every word a learner sees comes from locales/ through i18next; only symbols may be literal.
+    files: ['src/**/*.tsx'],
+    plugins: { i18next },
+    rules: {
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only', words: { exclude: ['^[\\s✓✗·›:,.()\\[\\]•-]*$'] } }],
+    },
   },
   {
     files: ['src/engine/**/*.ts'],

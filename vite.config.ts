@@ -1,10 +1,42 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+
+// No inline script, no eval, nothing from another origin. The build carries it as a meta tag (for
+// any static host); the preview server also sends it as a header, with frame-ancestors, which a
+// meta tag cannot set.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'heard-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   plugins: [
     react(),
+    contentSecurityPolicyMeta(),
     // Precaches the whole app, every module, locale and font at install, so the course works offline.
     VitePWA({
       registerType: 'prompt',
@@ -32,7 +64,12 @@ export default defineConfig({
       },
     }),
   ],
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+    headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'` },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   build: { chunkSizeWarningLimit: 700 },
   test: {

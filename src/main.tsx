@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from './app/router';
-import { createI18n } from './app/i18n';
+import { createI18n, initialLanguage, loadLanguage } from './app/i18n';
 import { loadCatalog } from './content/catalog';
 import { HeardDatabase } from './storage/database';
 import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
@@ -14,10 +14,23 @@ import './styles.css';
 
 const leaving = guardAgainstReturnAfterExit();
 applyDisplaySettings(readDisplaySettings());
-const i18n = createI18n('en');
-const router = createAppRouter({ catalog: loadCatalog(), db: new HeardDatabase(), now: () => Date.now() });
+/** Reading localStorage itself throws where storage is blocked. */
+function localStorageIfAllowed(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
 
-if (!leaving)
+const storage = localStorageIfAllowed();
+
+async function start() {
+  const language = initialLanguage(window.location.search, storage);
+  // English is always loaded too: certificates' CPD minutes are estimated from it.
+  const [chosen, english] = await Promise.all([loadLanguage(language), loadLanguage('en')]);
+  const i18n = createI18n(language, { [language]: chosen, en: english }, { document, storage });
+  const router = createAppRouter({ catalog: loadCatalog(), db: new HeardDatabase(), now: () => Date.now() });
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
@@ -25,3 +38,6 @@ if (!leaving)
       </I18nextProvider>
     </StrictMode>,
   );
+}
+
+if (!leaving) void start();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QuickExit } from '../features/safety/QuickExit';
 import { UpdatePrompt } from '../features/offline/UpdatePrompt';
 import { StorageWarning } from '../features/offline/StorageWarning';
+import { LanguageSwitcher, useLanguageFromAddress } from '../features/shared/LanguageSwitcher';
 
 /** Moves focus to the new page's heading after in-app navigation, as a full page load would for a screen reader. */
 function useFocusHeadingOnNavigate() {
@@ -21,13 +22,17 @@ function useFocusHeadingOnNavigate() {
 export function AppLayout() {
   const { t } = useTranslation();
   useFocusHeadingOnNavigate();
+  useLanguageFromAddress();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
       <header className="site-header">
-        <QuickExit />
+        <div className="site-header__tools">
+          <LanguageSwitcher />
+          <QuickExit />
+        </div>
         <div className="site-header__inner">
           <Link to="/" className="brand">
             {t('app.name')}

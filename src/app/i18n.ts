@@ -1,30 +1,178 @@
-// Builds the i18next instance from locales/<lang>/<namespace>.json. Keys contain dots,
-// so key separators are off; resources are bundled so the first render has every word.
-import i18next, { type i18n as I18n, type Resource } from 'i18next';
+// Builds the i18next instance from locales/<lang>/<namespace>.json, plus two pseudo-locales made
+// from English for testing: one accented and about 35% longer, one right-to-left. Keys contain
+// dots, so key separators are off; resources are bundled so the first render has every word.
+import i18next, { type i18n as I18n, type Resource, type ResourceLanguage } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-export const SHIPPED_LANGUAGES = ['en'] as const;
-export type Language = (typeof SHIPPED_LANGUAGES)[number];
+/** Languages a learner can choose. Pseudo-locales are reachable only with ?lang= (and in development). */
+export const SHIPPED_LANGUAGES = ['en', 'cy'] as const;
+export const PSEUDO_LANGUAGES = ['en-XA', 'ar-XB'] as const;
+export type Language = (typeof SHIPPED_LANGUAGES)[number] | (typeof PSEUDO_LANGUAGES)[number];
+const RTL_LANGUAGES = new Set(['ar-XB', 'ar', 'ur', 'he', 'fa']);
+const STORAGE_KEY = 'heard.language';
 
-const localeFiles = import.meta.glob<Record<string, string>>('../../locales/*/*.json', {
-  eager: true,
-  import: 'default',
-});
+// Each language's files load on demand, so a learner downloads only the language they read.
+const localeLoaders = import.meta.glob<Record<string, string>>('../../locales/*/*.json', { import: 'default' });
 
-export function localeResources(): Resource {
-  const resources: Resource = {};
-  for (const [path, strings] of Object.entries(localeFiles)) {
-    const [language, file] = path.split('/').slice(-2);
-    const namespace = file.replace(/\.json$/, '');
-    resources[language] = { ...resources[language], [namespace]: strings };
-  }
-  return resources;
+const ACCENTS: Record<string, string> = {
+  a: 'å',
+  b: 'ƀ',
+  c: 'ç',
+  d: 'ð',
+  e: 'é',
+  f: 'ƒ',
+  g: 'ĝ',
+  h: 'ĥ',
+  i: 'î',
+  j: 'ĵ',
+  k: 'ķ',
+  l: 'ļ',
+  m: 'ɱ',
+  n: 'ñ',
+  o: 'ö',
+  p: 'þ',
+  q: 'ǫ',
+  r: 'ŕ',
+  s: 'š',
+  t: 'ţ',
+  u: 'û',
+  v: 'ṽ',
+  w: 'ŵ',
+  x: 'ẋ',
+  y: 'ý',
+  z: 'ž',
+  A: 'Å',
+  B: 'Ɓ',
+  C: 'Ç',
+  D: 'Ð',
+  E: 'É',
+  F: 'Ƒ',
+  G: 'Ĝ',
+  H: 'Ĥ',
+  I: 'Î',
+  J: 'Ĵ',
+  K: 'Ķ',
+  L: 'Ļ',
+  M: 'Ṁ',
+  N: 'Ñ',
+  O: 'Ö',
+  P: 'Þ',
+  Q: 'Ǫ',
+  R: 'Ŕ',
+  S: 'Š',
+  T: 'Ţ',
+  U: 'Û',
+  V: 'Ṽ',
+  W: 'Ŵ',
+  X: 'Ẋ',
+  Y: 'Ý',
+  Z: 'Ž',
+};
+
+/** Accents every letter outside {{placeholders}} and pads by about 35%, to catch hard-coded and clipped text. */
+export function pseudoLong(text: string): string {
+  const accented = text
+    .split(/({{\w+}})/)
+    .map((part) =>
+      part.startsWith('{{') ? part : [...part].map((character) => ACCENTS[character] ?? character).join(''),
+    )
+    .join('');
+  const padding = Math.ceil(text.length * 0.35);
+  return `[${accented} ${'·'.repeat(Math.max(1, padding - 3))}]`;
 }
 
-export function createI18n(language: Language = 'en'): I18n {
+/** Right-to-left embedding marks around English: layout must mirror with dir="rtl". */
+export function pseudoRtl(text: string): string {
+  return `\u202B${text}\u202C`;
+}
+
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+function pseudoNamespace(strings: Record<string, string>, transform: (text: string) => string): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, text] of Object.entries(strings)) {
+    result[key] = transform(text);
+    // Every plural category a pseudo-locale's rules might ask for gets the "other" form.
+    if (key.endsWith('_other')) {
+      for (const form of PLURAL_FORMS) result[key.replace(/_other$/, `_${form}`)] ??= transform(text);
+    }
+  }
+  return result;
+}
+
+/** Every namespace of one language, fetched (or read from the offline cache) on demand. */
+export async function loadLanguage(language: Language): Promise<ResourceLanguage> {
+  if (language === 'en-XA' || language === 'ar-XB') {
+    const english = await loadLanguage('en');
+    const transform = language === 'en-XA' ? pseudoLong : pseudoRtl;
+    return Object.fromEntries(
+      Object.entries(english).map(([namespace, strings]) => [
+        namespace,
+        pseudoNamespace(strings as Record<string, string>, transform),
+      ]),
+    );
+  }
+  const entries = await Promise.all(
+    Object.entries(localeLoaders)
+      .filter(([path]) => path.split('/').at(-2) === language)
+      .map(async ([path, load]) => [(path.split('/').at(-1) as string).replace(/\.json$/, ''), await load()] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+export function isKnownLanguage(language: unknown): language is Language {
+  return [...SHIPPED_LANGUAGES, ...PSEUDO_LANGUAGES].includes(language as Language);
+}
+
+export function textDirection(language: string): 'rtl' | 'ltr' {
+  return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
+}
+
+/** ?lang= in the address wins (so a deep link opens in its language), then the learner's saved choice. */
+export function initialLanguage(search: string, storage: Pick<Storage, 'getItem'> | undefined): Language {
+  const fromLink = new URLSearchParams(search).get('lang');
+  if (isKnownLanguage(fromLink)) return fromLink;
+  try {
+    const saved = storage?.getItem(STORAGE_KEY);
+    if (isKnownLanguage(saved) && (SHIPPED_LANGUAGES as readonly string[]).includes(saved)) return saved;
+  } catch {
+    // Storage blocked: use English.
+  }
+  return 'en';
+}
+
+/** Loads a language if needed, then switches to it. */
+export async function switchLanguage(instance: I18n, language: Language): Promise<void> {
+  if (!instance.hasResourceBundle(language, 'ui')) {
+    for (const [namespace, strings] of Object.entries(await loadLanguage(language))) {
+      instance.addResourceBundle(language, namespace, strings);
+    }
+  }
+  await instance.changeLanguage(language);
+}
+
+/** An i18next instance that starts in `language`, whose words are already loaded in `resources`. */
+export function createI18n(
+  language: Language,
+  resources: Resource,
+  options: { document?: Document; storage?: Pick<Storage, 'setItem'> } = {},
+): I18n {
   const instance = i18next.createInstance();
+  const apply = (current: string) => {
+    if (options.document) {
+      options.document.documentElement.lang = current;
+      options.document.documentElement.dir = textDirection(current);
+    }
+    try {
+      if ((SHIPPED_LANGUAGES as readonly string[]).includes(current)) options.storage?.setItem(STORAGE_KEY, current);
+    } catch {
+      // The choice still applies for this visit.
+    }
+  };
+  instance.on('languageChanged', apply);
   void instance.use(initReactI18next).init({
-    resources: localeResources(),
+    resources,
+    partialBundledLanguages: true,
     lng: language,
     fallbackLng: false,
     defaultNS: 'ui',
@@ -34,5 +182,6 @@ export function createI18n(language: Language = 'en'): I18n {
     returnNull: false,
     initAsync: false,
   });
+  apply(language);
   return instance;
 }

@@ -1,21 +1,17 @@
-// The typed URL contract of the app. Every page is a deep link that survives a reload.
-import { createRootRouteWithContext, createRoute, createRouter, type RouterHistory } from '@tanstack/react-router';
+// The typed URL contract of the app. Every page is a deep link that survives a reload. Pages other
+// than the dashboard and module overview load on first visit, keeping the first download small.
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  type RouterHistory,
+} from '@tanstack/react-router';
 import { AppLayout } from './AppLayout';
 import type { Services } from './services';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ModuleOverviewPage } from '../features/module-overview/ModuleOverviewPage';
-import { LessonPage } from '../features/lesson-player/LessonPage';
-import { SourcesPage } from '../features/sources/SourcesPage';
-import { AboutPage } from '../features/about/AboutPage';
-import { SupportPage } from '../features/support/SupportPage';
-import { ProfilePage } from '../features/profile/ProfilePage';
 import { NotFoundPage } from '../features/shared/NotFoundPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { MyDataPage } from '../features/my-data/MyDataPage';
-import { CertificatesPage } from '../features/certificate/CertificatesPage';
-import { CertificatePage } from '../features/certificate/CertificatePage';
-import { VerifyPage } from '../features/certificate/VerifyPage';
-import { AccessibilityStatementPage } from '../features/accessibility/AccessibilityStatementPage';
 
 const rootRoute = createRootRouteWithContext<Services>()({
   component: AppLayout,
@@ -33,31 +29,62 @@ export const moduleRoute = createRoute({
 export const lessonRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId/lessons/$lessonId',
-  component: LessonPage,
+  component: lazyRouteComponent(() => import('../features/lesson-player/LessonPage'), 'LessonPage'),
 });
 
-const sourcesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sources', component: SourcesPage });
-const aboutRoute = createRoute({ getParentRoute: () => rootRoute, path: '/about', component: AboutPage });
-const supportRoute = createRoute({ getParentRoute: () => rootRoute, path: '/support', component: SupportPage });
-const profileRoute = createRoute({ getParentRoute: () => rootRoute, path: '/profile', component: ProfilePage });
+const sourcesRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sources',
+  component: lazyRouteComponent(() => import('../features/sources/SourcesPage'), 'SourcesPage'),
+});
+const aboutRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/about',
+  component: lazyRouteComponent(() => import('../features/about/AboutPage'), 'AboutPage'),
+});
+const supportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/support',
+  component: lazyRouteComponent(() => import('../features/support/SupportPage'), 'SupportPage'),
+});
+const profileRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('../features/profile/ProfilePage'), 'ProfilePage'),
+});
 const accessibilityRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/accessibility',
-  component: AccessibilityStatementPage,
+  component: lazyRouteComponent(
+    () => import('../features/accessibility/AccessibilityStatementPage'),
+    'AccessibilityStatementPage',
+  ),
 });
-const myDataRoute = createRoute({ getParentRoute: () => rootRoute, path: '/my-data', component: MyDataPage });
+const myDataRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/my-data',
+  component: lazyRouteComponent(() => import('../features/my-data/MyDataPage'), 'MyDataPage'),
+});
 const certificatesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates',
-  component: CertificatesPage,
+  component: lazyRouteComponent(() => import('../features/certificate/CertificatesPage'), 'CertificatesPage'),
 });
 const certificateRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates/$certificateId',
-  component: CertificatePage,
+  component: lazyRouteComponent(() => import('../features/certificate/CertificatePage'), 'CertificatePage'),
 });
-const verifyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/verify', component: VerifyPage });
-const settingsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/settings', component: SettingsPage });
+const verifyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify',
+  component: lazyRouteComponent(() => import('../features/certificate/VerifyPage'), 'VerifyPage'),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
+});
 
 const routeTree = rootRoute.addChildren([
   dashboardRoute,

@@ -1,6 +1,6 @@
 // Which claims cite which source: the reverse index the sources page shows.
 import type { Catalog } from './catalog';
-import { isDecisionStep } from '../engine/contentSchema';
+import { isDecisionStep } from '../engine/content';
 
 export interface Citation {
   moduleId: string;

@@ -159,6 +159,4 @@ export type CourseModule = z.infer<typeof moduleSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Role = z.infer<typeof roleSchema>;
 
-export function isDecisionStep(step: Step): step is DecisionStep {
-  return step.kind === 'question' || step.kind === 'scenario';
-}
+export { isDecisionStep } from './content';

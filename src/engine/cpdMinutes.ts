@@ -1,7 +1,7 @@
 // Estimates CPD minutes for a module from what a learner reads and decides, so the figure on the
 // certificate and the dashboard follows the content instead of an author's guess.
 import type { CourseModule } from './contentSchema';
-import { isDecisionStep } from './contentSchema';
+import { isDecisionStep } from './content';
 
 /** A careful reading pace for dense professional material. */
 export const WORDS_PER_MINUTE = 180;

@@ -3,7 +3,7 @@
 // answer logging are provided from outside (see `reportAnswer`), so the machine stays pure.
 import { assign, setup } from 'xstate';
 import type { DecisionStep, Lesson, Role, Step } from './contentSchema';
-import { isDecisionStep } from './contentSchema';
+import { isDecisionStep } from './content';
 import { stepById } from './lessonGraph';
 
 export interface AnswerRecord {

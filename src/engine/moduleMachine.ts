@@ -2,6 +2,9 @@
 // and whether the pass mark is met. Times come in on events, so the machine never reads a clock.
 import { assign, not, setup } from 'xstate';
 import type { LessonResult } from './lessonMachine';
+import { moduleScore } from './moduleScore';
+
+export { moduleScore };
 
 export const DEFAULT_PASS_MARK = 0.8;
 
@@ -24,16 +27,6 @@ export interface ModuleInput {
   moduleId: string;
   lessonIds: string[];
   passMark?: number;
-}
-
-export function moduleScore(context: Pick<ModuleContext, 'results'>): { correct: number; total: number } {
-  let correct = 0;
-  let total = 0;
-  for (const result of Object.values(context.results)) {
-    correct += result.correct;
-    total += result.total;
-  }
-  return { correct, total };
 }
 
 export function completedLessonIds(context: ModuleContext): string[] {

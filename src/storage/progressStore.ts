@@ -1,20 +1,13 @@
 // Reads and writes a learner's progress. Lesson and module state are XState persisted
 // snapshots, so a reload restores the exact step (and feedback) the learner left.
-import { createActor, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { CourseModule, Lesson } from '../engine/contentSchema';
-import { lessonMachine, type LessonResult } from '../engine/lessonMachine';
-import { moduleMachine, moduleScore } from '../engine/moduleMachine';
-import {
-  lessonKey,
-  THIS_TAB,
-  type AnswerEvent,
-  type HeardDatabase,
-  type LessonProgressRecord,
-  type ModuleProgressRecord,
-} from './database';
+import type { lessonMachine } from '../engine/lessonMachine';
+import type { ModuleContext } from '../engine/moduleMachine';
+import { moduleScore } from '../engine/moduleScore';
+import { lessonKey, THIS_TAB, type AnswerEvent, type HeardDatabase, type LessonProgressRecord } from './database';
 
 export type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
-export type ModuleSnapshot = SnapshotFrom<typeof moduleMachine>;
 
 export interface SavedLesson {
   /** A snapshot the lesson can resume from, or undefined to start fresh. */
@@ -61,46 +54,6 @@ export async function recordAnswer(db: HeardDatabase, answer: Omit<AnswerEvent, 
   await db.answers.add(answer);
 }
 
-function moduleActor(courseModule: CourseModule, record: ModuleProgressRecord | undefined) {
-  const input = {
-    moduleId: courseModule.id,
-    lessonIds: courseModule.lessons.map((lesson) => lesson.id),
-    passMark: courseModule.passMark,
-  };
-  const usable = record && record.contentVersion === courseModule.version;
-  return createActor(moduleMachine, usable ? { input, snapshot: record.snapshot as ModuleSnapshot } : { input });
-}
-
-function moduleStatus(snapshot: ModuleSnapshot): ModuleProgressRecord['status'] {
-  if (snapshot.matches('passed')) return 'passed';
-  if (snapshot.matches('notPassed')) return 'not-passed';
-  return 'in-progress';
-}
-
-/** Tells the module machine a lesson was finished and saves what it decides. */
-export async function completeLesson(
-  db: HeardDatabase,
-  courseModule: CourseModule,
-  lessonId: string,
-  result: LessonResult,
-  now: number,
-): Promise<ModuleSnapshot> {
-  return db.transaction('rw', db.moduleProgress, async () => {
-    const actor = moduleActor(courseModule, await db.moduleProgress.get(courseModule.id)).start();
-    actor.send({ type: 'lesson.completed', lessonId, result, at: now });
-    const snapshot = actor.getSnapshot();
-    await db.moduleProgress.put({
-      moduleId: courseModule.id,
-      contentVersion: courseModule.version,
-      snapshot: actor.getPersistedSnapshot(),
-      status: moduleStatus(snapshot),
-      updatedAt: now,
-    });
-    actor.stop();
-    return snapshot;
-  });
-}
-
 export async function restartLesson(db: HeardDatabase, moduleId: string, lessonId: string): Promise<void> {
   await db.lessonProgress.delete(lessonKey(moduleId, lessonId));
 }
@@ -135,8 +88,9 @@ export async function readModuleProgress(
     today ? db.certificates.where('moduleIds').equals(courseModule.id).toArray() : Promise.resolve([]),
   ]);
   const current = moduleRecord && moduleRecord.contentVersion === courseModule.version ? moduleRecord : undefined;
-  const snapshot = current ? moduleActor(courseModule, current).getSnapshot() : undefined;
-  const results = snapshot?.context.results ?? {};
+  // Read the saved machine context directly: showing progress should not need XState loaded.
+  const context = current ? (current.snapshot as { context?: Partial<ModuleContext> }).context : undefined;
+  const results = context?.results ?? {};
   const lessons: ModuleOverviewProgress['lessons'] = {};
   for (const lesson of courseModule.lessons) {
     const record = lessonRecords.find(
@@ -168,7 +122,7 @@ export async function readModuleProgress(
     completedLessons,
     score: total > 0 ? { correct, total } : null,
     myths: [...myths],
-    passedAt: snapshot?.context.passedAt ?? null,
+    passedAt: context?.passedAt ?? null,
   };
 }
 

@@ -1,7 +1,8 @@
+import { completeLesson } from '../../src/storage/moduleCompletion';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { completeLesson, saveLesson } from '../../src/storage/progressStore';
+import { saveLesson } from '../../src/storage/progressStore';
 import { practiceModule } from '../fixtures/practiceModule';
 import { freshDatabase, renderApp } from './renderApp';
 

@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from '../../src/app/router';
 import { createI18n } from '../../src/app/i18n';
+import { localeResources } from '../fixtures/localeResources';
 import type { Catalog } from '../../src/content/catalog';
 import { HeardDatabase } from '../../src/storage/database';
 import { practiceModule, practiceSources, practiceStrings } from '../fixtures/practiceModule';
@@ -32,7 +33,7 @@ export function renderApp(
   options: { db?: HeardDatabase; catalog?: Catalog; strings?: Record<string, Record<string, string>> } = {},
 ) {
   const db = options.db ?? freshDatabase();
-  const i18n = createI18n('en');
+  const i18n = createI18n('en', { en: localeResources().en });
   i18n.addResourceBundle('en', 'practice', practiceStrings);
   for (const [namespace, strings] of Object.entries(options.strings ?? {}))
     i18n.addResourceBundle('en', namespace, strings);

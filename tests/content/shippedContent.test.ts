@@ -1,39 +1,45 @@
 // Guards the shipped course: every module is valid, every option explained, every source
 // resolves, every locale has every key, every lesson path ends in a summary, and no learner-facing
 // sentence uses language that puts responsibility on a child.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { HASH_FILE, readLocale, SAME_AS_ENGLISH_FILE, translationReport } from '../../scripts/translation-status.mjs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getAdjacencyMap } from 'xstate/graph';
-import { buildCatalog, catalogProblems, loadCatalog } from '../../src/content/catalog';
+import { loadCatalog } from '../../src/content/catalog';
+import { buildCatalog, catalogProblems } from '../../src/content/validateCatalog';
 import mythsJson from '../../modules/myths.json';
+import courseJson from '../../modules/course.json';
 import sourcesJson from '../../modules/sources.json';
 import { isDecisionStep, roleSchema, type CourseModule, type Lesson, type Role } from '../../src/engine/contentSchema';
 import type { SnapshotFrom } from 'xstate';
 import { mythKeys, requiredKeys, stepKeys } from '../../src/engine/contentKeys';
 import { fewestDecisionsOnAnyPath, stepById, successors } from '../../src/engine/lessonGraph';
 import { lessonMachine, type LessonEvent } from '../../src/engine/lessonMachine';
-import { localeResources } from '../../src/app/i18n';
+import { localeResources } from '../fixtures/localeResources';
 import languageTermsJson from '../../modules/language-terms.json';
 import { findTermsToAvoid } from '../../src/engine/languageCheck';
 import { languageKeys } from '../../src/engine/contentKeys';
 
 /** HEARD_MODULES=a,b checks modules that are not yet listed in modules/course.json (for authors). */
-const catalog = process.env.HEARD_MODULES
-  ? buildCatalog({
-      course: { modules: process.env.HEARD_MODULES.split(',') },
-      moduleFiles: import.meta.glob('../../modules/*/module.json', { eager: true, import: 'default' }),
-      sources: sourcesJson,
-      myths: mythsJson,
-      languageTerms: languageTermsJson,
-    })
-  : loadCatalog();
+const catalog = buildCatalog({
+  course: process.env.HEARD_MODULES ? { modules: process.env.HEARD_MODULES.split(',') } : courseJson,
+  moduleFiles: import.meta.glob('../../modules/*/module.json', { eager: true, import: 'default' }),
+  sources: sourcesJson,
+  myths: mythsJson,
+  languageTerms: languageTermsJson,
+});
 const resources = localeResources();
 const languages = Object.keys(resources);
 const strings = (language: string, namespace: string) =>
   (resources[language]?.[namespace] ?? {}) as Record<string, string>;
 
 describe('shipped content', () => {
+  it('is what the app loads at run time (the app skips the schema, so they must agree)', () => {
+    if (process.env.HEARD_MODULES) return;
+    expect(loadCatalog()).toEqual(catalog);
+  });
+
   it('has modules that load and cross-reference cleanly', () => {
     expect(catalog.modules.length).toBeGreaterThan(0);
     expect(catalogProblems(catalog)).toEqual([]);
@@ -79,6 +85,24 @@ describe('shipped content', () => {
       walk('src');
       const ui = strings(language, 'ui');
       expect([...used].filter((key) => !(key in ui) && !(`${key}_one` in ui) && !(`${key}_other` in ui))).toEqual([]);
+    });
+  }
+});
+
+describe('translations', () => {
+  const english = readLocale('locales/en');
+  for (const language of languages.filter((candidate) => candidate !== 'en')) {
+    it(`[${language}] is complete, up to date with the English, and not English left untranslated`, () => {
+      const folder = `locales/${language}`;
+      const read = (file: string, fallback: unknown) =>
+        existsSync(`${folder}/${file}`) ? JSON.parse(readFileSync(`${folder}/${file}`, 'utf8')) : fallback;
+      const report = translationReport(
+        english,
+        readLocale(folder),
+        read(HASH_FILE, {}),
+        read(SAME_AS_ENGLISH_FILE, []),
+      );
+      expect(report).toEqual({ missing: [], stale: [], unchanged: [], extra: [] });
     });
   }
 });

@@ -1,8 +1,9 @@
+import { completeLesson } from '../../src/storage/moduleCompletion';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HeardDatabase } from '../../src/storage/database';
 import { decodeBackup, deleteEverything, exportBackup, importBackup, type Backup } from '../../src/storage/backup';
-import { completeLesson, readModuleProgress, recordAnswer, saveLesson } from '../../src/storage/progressStore';
+import { readModuleProgress, recordAnswer, saveLesson } from '../../src/storage/progressStore';
 import { practiceModule } from '../fixtures/practiceModule';
 
 let db: HeardDatabase;

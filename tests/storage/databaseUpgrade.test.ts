@@ -11,18 +11,16 @@ describe('database upgrades', () => {
     await old
       .table('answers')
       .add({ moduleId: 'm', lessonId: 'l', stepId: 's', optionIds: ['a'], correct: true, at: 1 });
-    await old
-      .table('lessonProgress')
-      .put({
-        key: 'm/l',
-        moduleId: 'm',
-        lessonId: 'l',
-        contentVersion: 1,
-        snapshot: { value: 'reading' },
-        stepId: 's',
-        status: 'in-progress',
-        updatedAt: 2,
-      });
+    await old.table('lessonProgress').put({
+      key: 'm/l',
+      moduleId: 'm',
+      lessonId: 'l',
+      contentVersion: 1,
+      snapshot: { value: 'reading' },
+      stepId: 's',
+      status: 'in-progress',
+      updatedAt: 2,
+    });
     await old
       .table('moduleProgress')
       .put({ moduleId: 'm', contentVersion: 1, snapshot: {}, status: 'in-progress', updatedAt: 3 });

@@ -1,9 +1,9 @@
+import { completeLesson } from '../../src/storage/moduleCompletion';
 import { createActor } from 'xstate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { lessonMachine, lessonResult } from '../../src/engine/lessonMachine';
 import { HeardDatabase } from '../../src/storage/database';
 import {
-  completeLesson,
   lastLessonInProgress,
   loadLesson,
   readModuleProgress,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../shared/PageHeading';
 import { SourceRefs } from '../shared/SourceRefs';
+import reviewStatus from '../../../locales/review-status.json';
 
 /** Claims on this page, each with the sources that back it. */
 const AUDIT_FACTS: { key: string; sources: string[] }[] = [
@@ -26,6 +27,15 @@ export function AboutPage() {
       <p>{t('about.course.who')}</p>
       <p>{t('about.course.composites')}</p>
       <p>{t('about.course.facts')}</p>
+      <h2>{t('about.languages.heading')}</h2>
+      <ul>
+        <li lang="en">{t('about.languages.en')}</li>
+        <li>
+          {reviewStatus.cy.reviewed && reviewStatus.cy.reviewedOn
+            ? t('about.languages.cy.reviewed', { date: reviewStatus.cy.reviewedOn })
+            : t('about.languages.cy.draft')}
+        </li>
+      </ul>
       <h2>{t('about.privacy.heading')}</h2>
       <p>{t('about.privacy.body')}</p>
     </>

@@ -12,7 +12,8 @@ import type {
 } from '../../engine/contentSchema';
 import { distancesToEnd } from '../../engine/lessonGraph';
 import { currentStep, lessonMachine, lessonResult } from '../../engine/lessonMachine';
-import { completeLesson, recordAnswer, saveLesson, type LessonSnapshot } from '../../storage/progressStore';
+import { recordAnswer, saveLesson, type LessonSnapshot } from '../../storage/progressStore';
+import { completeLesson } from '../../storage/moduleCompletion';
 import type { ResumeNotice } from './LessonPage';
 import { ContentNoteView } from './ContentNoteView';
 import { FeedbackView } from './FeedbackView';

@@ -1,10 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { roleSchema, type Role } from '../../engine/contentSchema';
+import { ROLES, type Role } from '../../engine/content';
 import { PageHeading } from '../shared/PageHeading';
-
-const ROLES = roleSchema.options;
 
 export function ProfilePage() {
   const { t } = useTranslation();

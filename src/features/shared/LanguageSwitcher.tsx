@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { isKnownLanguage, SHIPPED_LANGUAGES, switchLanguage } from '../../app/i18n';
+
+/** Keeps the interface language in step with ?lang= in the address, so deep links open in their language. */
+export function useLanguageFromAddress() {
+  const { i18n } = useTranslation();
+  const lang = useRouterState({ select: (state) => (state.location.search as Record<string, unknown>).lang });
+  useEffect(() => {
+    if (isKnownLanguage(lang) && i18n.language !== lang) void switchLanguage(i18n, lang);
+  }, [lang, i18n]);
+}
+
+/** Offers every other shipped language, each named in its own language, on every page. */
+export function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const others = SHIPPED_LANGUAGES.filter((language) => language !== i18n.language);
+  return (
+    <ul className="language-switcher" aria-label={t('language.switcherLabel')}>
+      {others.map((language) => (
+        <li key={language}>
+          <button
+            type="button"
+            className="button button--link language-switcher__button"
+            lang={language}
+            onClick={() => {
+              void switchLanguage(i18n, language);
+              void navigate({
+                to: '.',
+                search: (previous: Record<string, unknown>) => ({ ...previous, lang: language }),
+                replace: true,
+              } as never);
+            }}
+          >
+            {t(`language.name.${language}`, { lng: language })}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
