@@ -33,7 +33,10 @@ export default tseslint.config(
     files: ['src/**/*.tsx'],
     plugins: { i18next },
     rules: {
-      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only', words: { exclude: ['^[\\s✓✗·›:,.()\\[\\]•-]*$'] } }],
+      'i18next/no-literal-string': [
+        'error',
+        { mode: 'jsx-text-only', words: { exclude: ['^[\\s✓✗·›:,.()\\[\\]•-]*$'] } },
+      ],
     },
   },
   {

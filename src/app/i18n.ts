@@ -7,6 +7,8 @@ import { initReactI18next } from 'react-i18next';
 /** Languages a learner can choose. Pseudo-locales are reachable only with ?lang= (and in development). */
 export const SHIPPED_LANGUAGES = ['en', 'cy'] as const;
 export const PSEUDO_LANGUAGES = ['en-XA', 'ar-XB'] as const;
+/** Each language's name in that language, shown on the switcher whatever language is loaded. */
+export const LANGUAGE_NAMES: Record<(typeof SHIPPED_LANGUAGES)[number], string> = { en: 'English', cy: 'Cymraeg' };
 export type Language = (typeof SHIPPED_LANGUAGES)[number] | (typeof PSEUDO_LANGUAGES)[number];
 const RTL_LANGUAGES = new Set(['ar-XB', 'ar', 'ur', 'he', 'fa']);
 const STORAGE_KEY = 'heard.language';

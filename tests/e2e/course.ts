@@ -6,11 +6,21 @@ import { moduleSchema, type CourseModule, type DecisionStep, type Lesson } from 
 import { stepById } from '../../src/engine/lessonGraph';
 import { stepKeys } from '../../src/engine/contentKeys';
 
-export function loadModule(moduleId: string): { courseModule: CourseModule; words: Record<string, string> } {
+export function loadModule(
+  moduleId: string,
+  language = 'en',
+): { courseModule: CourseModule; words: Record<string, string> } {
   const courseModule = moduleSchema.parse(JSON.parse(readFileSync(`modules/${moduleId}/module.json`, 'utf8')));
-  const words = JSON.parse(readFileSync(`locales/en/${moduleId}.json`, 'utf8')) as Record<string, string>;
+  const words = JSON.parse(readFileSync(`locales/${language}/${moduleId}.json`, 'utf8')) as Record<string, string>;
   return { courseModule, words };
 }
+
+/** The interface words a test presses, in the language under test. */
+export function interfaceWords(language = 'en'): Record<string, string> {
+  return JSON.parse(readFileSync(`locales/${language}/ui.json`, 'utf8')) as Record<string, string>;
+}
+
+const english = interfaceWords('en');
 
 export function optionLabel(words: Record<string, string>, lessonId: string, stepId: string, optionId: string): string {
   return words[stepKeys.option(lessonId, stepId, optionId)];
@@ -77,7 +87,12 @@ export function correctOptionIds(step: DecisionStep): string[] {
  * Takes one step through a lesson as a learner would (continue, or choose the right answer and
  * check it) and waits for the page to move on. Returns whether an answer was given, or null at the end.
  */
-export async function takeOneStep(page: Page, lesson: Lesson, words: Record<string, string>): Promise<boolean | null> {
+export async function takeOneStep(
+  page: Page,
+  lesson: Lesson,
+  words: Record<string, string>,
+  ui: Record<string, string> = english,
+): Promise<boolean | null> {
   const { stepId, state } = await currentStepId(page);
   if (state === 'summary') return null;
   let answered = false;
@@ -86,22 +101,27 @@ export async function takeOneStep(page: Page, lesson: Lesson, words: Record<stri
     await chooseByKeyboard(page, step, correctOptionIds(step), (optionId) =>
       optionLabel(words, lesson.id, stepId, optionId),
     );
-    await page.getByRole('button', { name: 'Check my answer' }).click();
+    await page.getByRole('button', { name: ui['lesson.checkAnswer'], exact: true }).click();
     answered = true;
   } else if (state === 'contentNote') {
-    await page.getByRole('button', { name: 'Continue to the scenario' }).click();
+    await page.getByRole('button', { name: ui['contentNote.continue'], exact: true }).click();
   } else {
-    await page.getByRole('button', { name: 'Continue', exact: true }).click();
+    await page.getByRole('button', { name: ui['lesson.continue'], exact: true }).click();
   }
   await expect.poll(async () => JSON.stringify(await currentStepId(page))).not.toBe(JSON.stringify({ stepId, state }));
   return answered;
 }
 
 /** Plays a lesson to its summary choosing right answers; returns how many answers were given. */
-export async function playLesson(page: Page, lesson: Lesson, words: Record<string, string>): Promise<number> {
+export async function playLesson(
+  page: Page,
+  lesson: Lesson,
+  words: Record<string, string>,
+  ui: Record<string, string> = english,
+): Promise<number> {
   let answers = 0;
   for (let guard = 0; guard < 80; guard++) {
-    const answered = await takeOneStep(page, lesson, words);
+    const answered = await takeOneStep(page, lesson, words, ui);
     if (answered === null) return answers;
     if (answered) answers++;
   }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { isKnownLanguage, SHIPPED_LANGUAGES, switchLanguage } from '../../app/i18n';
+import { isKnownLanguage, LANGUAGE_NAMES, SHIPPED_LANGUAGES, switchLanguage } from '../../app/i18n';
 
 /** Keeps the interface language in step with ?lang= in the address, so deep links open in their language. */
 export function useLanguageFromAddress() {
@@ -34,7 +34,7 @@ export function LanguageSwitcher() {
               } as never);
             }}
           >
-            {t(`language.name.${language}`, { lng: language })}
+            {LANGUAGE_NAMES[language]}
           </button>
         </li>
       ))}
