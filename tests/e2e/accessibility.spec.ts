@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { currentStepId, loadModule, takeOneStep } from './course';
+import { currentStepId, interfaceWords, loadModule, takeOneStep } from './course';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const { courseModule, words } = loadModule('adultification');
@@ -47,35 +47,41 @@ test('no WCAG 2.2 A/AA violations with high contrast and larger text', async ({ 
   }
 });
 
-test('no WCAG 2.2 A/AA violations in every lesson state: reading, content note, question, feedback, summary, rewrite', async ({
-  page,
-}) => {
-  const seen = new Set<string>();
-  const scan = async (label: string) => {
-    if (seen.has(label)) return;
-    if (label === 'feedback') await page.getByRole('button', { name: /Show why the other answers/ }).click();
-    await expectNoViolations(page, label);
-    seen.add(label);
-  };
-  for (const lesson of courseModule.lessons) {
-    await page.goto(`/modules/${courseModule.id}/lessons/${lesson.id}`);
-    for (let guard = 0; guard < 80; guard++) {
-      await scan((await currentStepId(page)).state);
-      if ((await takeOneStep(page, lesson, words)) === null) break;
+for (const language of ['en', 'cy']) {
+  test(`[${language}] no WCAG 2.2 A/AA violations in every lesson state`, async ({ page }) => {
+    const ui = interfaceWords(language);
+    const { courseModule, words } = loadModule('adultification', language);
+    await page.goto(`/?lang=${language}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const seen = new Set<string>();
+    const scan = async (label: string) => {
+      if (seen.has(label)) return;
+      if (label === 'feedback') await page.getByRole('button', { name: ui['feedback.showOthers'] }).click();
+      await expectNoViolations(page, `${label} (${language})`);
+      seen.add(label);
+    };
+    for (const lesson of courseModule.lessons) {
+      await page.goto(`/modules/${courseModule.id}/lessons/${lesson.id}`);
+      for (let guard = 0; guard < 80; guard++) {
+        await scan((await currentStepId(page)).state);
+        if ((await takeOneStep(page, lesson, words, ui)) === null) break;
+      }
+      await scan('summary');
     }
-    await scan('summary');
-  }
-  const coach = loadModule('survivor-centred-practice');
-  const coachLesson = coach.courseModule.lessons.find((lesson) => lesson.steps.some((step) => step.kind === 'rewrite'));
-  if (coachLesson) {
-    await page.goto(`/modules/${coach.courseModule.id}/lessons/${coachLesson.id}`);
-    for (let guard = 0; guard < 20; guard++) {
-      const { stepId } = await currentStepId(page);
-      if (coachLesson.steps.find((step) => step.id === stepId)?.kind === 'rewrite') break;
-      await takeOneStep(page, coachLesson, coach.words);
+    const coach = loadModule('survivor-centred-practice', language);
+    const coachLesson = coach.courseModule.lessons.find((lesson) =>
+      lesson.steps.some((step) => step.kind === 'rewrite'),
+    );
+    if (coachLesson) {
+      await page.goto(`/modules/${coach.courseModule.id}/lessons/${coachLesson.id}`);
+      for (let guard = 0; guard < 20; guard++) {
+        const { stepId } = await currentStepId(page);
+        if (coachLesson.steps.find((step) => step.id === stepId)?.kind === 'rewrite') break;
+        await takeOneStep(page, coachLesson, coach.words, ui);
+      }
+      await expect(page.getByRole('textbox')).toBeVisible();
+      await scan('rewrite');
     }
-    await expect(page.getByRole('textbox')).toBeVisible();
-    await scan('rewrite');
-  }
-  expect([...seen].sort()).toEqual(['answering', 'contentNote', 'feedback', 'reading', 'rewrite', 'summary']);
-});
+    expect([...seen].sort()).toEqual(['answering', 'contentNote', 'feedback', 'reading', 'rewrite', 'summary']);
+  });
+}

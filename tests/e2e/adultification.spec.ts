@@ -56,6 +56,10 @@ test('a learner completes the Adultification module with the keyboard alone and 
 
       if (chooseWrong) {
         await expect(page.getByRole('heading', { level: 2, name: /Not the best answer/ })).toBeFocused();
+        // Screen readers hear the verdict and the reason from the live region.
+        await expect(page.locator('[aria-live="polite"]').filter({ hasText: 'Not the best answer' })).toHaveText(
+          `Not the best answer ${explanation(words, lesson.id, stepId, chosen[0])}`,
+        );
         await expect(page.getByText(explanation(words, lesson.id, stepId, chosen[0]), { exact: true })).toBeVisible();
         shownWrong = true;
       } else {

@@ -69,6 +69,21 @@ test('pressing Shift three times on a question leaves at once, with a visible co
   await expectNeutral(page);
 });
 
+test('quick exit works by keyboard from feedback and by button from a question', async ({ page }) => {
+  await page.goto('/');
+  const stepId = await openFirstQuestion(page);
+  await answer(page, stepId);
+  for (let press = 0; press < 3; press++) await page.keyboard.press('Shift');
+  await expectNeutral(page);
+
+  await page.goto('/');
+  await openFirstQuestion(page);
+  await page.getByRole('button', { name: 'Exit this page' }).click();
+  await expectNeutral(page);
+  await page.goBack();
+  await expectNeutral(page);
+});
+
 test('typing capital letters never triggers the quick exit', async ({ page }) => {
   await page.goto('/profile');
   const name = page.getByRole('textbox', { name: 'Your name' });
@@ -86,7 +101,7 @@ test('the tab title never names the subject', async ({ page }) => {
   }
 });
 
-test('no page scrolls sideways at 320 pixels wide, even with larger text', async ({ page }) => {
+test('no page scrolls sideways at 320 pixels wide, even with text at 200%', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   const paths = [
     '/',
@@ -99,7 +114,7 @@ test('no page scrolls sideways at 320 pixels wide, even with larger text', async
     '/settings',
     '/accessibility',
   ];
-  for (const textSize of ['default', 'larger']) {
+  for (const textSize of ['default', 'largest']) {
     await page.goto('/settings');
     await page.evaluate((size) => localStorage.setItem('heard.display', JSON.stringify({ textSize: size })), textSize);
     for (const path of paths) {

@@ -1,7 +1,7 @@
 // Display settings kept on this device. They are read synchronously before the first paint,
 // so they live in localStorage; if storage is blocked, the defaults apply and nothing breaks.
 export const DISPLAY_OPTIONS = {
-  textSize: ['default', 'large', 'larger'],
+  textSize: ['default', 'large', 'larger', 'largest'],
   spacing: ['default', 'wide'],
   font: ['default', 'readable'],
   contrast: ['default', 'high'],
