@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from './app/router';
-import { createI18n, initialLanguage, loadLanguage } from './app/i18n';
+import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
 import { loadCatalog } from './content/catalog';
 import { HeardDatabase } from './storage/database';
 import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
@@ -27,9 +27,7 @@ const storage = localStorageIfAllowed();
 
 async function start() {
   const language = initialLanguage(window.location.search, storage);
-  // English is always loaded too: certificates' CPD minutes are estimated from it.
-  const [chosen, english] = await Promise.all([loadLanguage(language), loadLanguage('en')]);
-  const i18n = createI18n(language, { [language]: chosen, en: english }, { document, storage });
+  const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
   const router = createAppRouter({ catalog: loadCatalog(), db: new HeardDatabase(), now: () => Date.now() });
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QuickExit } from '../features/safety/QuickExit';
@@ -72,7 +72,9 @@ export function AppLayout() {
       <main id="main" className="page">
         <StorageWarning />
         <UpdatePrompt />
-        <Outlet />
+        <Suspense fallback={<p role="status">{t('layout.loading')}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>

@@ -102,25 +102,41 @@ function pseudoNamespace(strings: Record<string, string>, transform: (text: stri
   return result;
 }
 
-/** Every namespace of one language, fetched (or read from the offline cache) on demand. */
-export async function loadLanguage(language: Language): Promise<ResourceLanguage> {
+/** Namespaces every page needs; the rest (each module, myths, terms) load when a page asks. */
+export const CORE_NAMESPACES = ['ui', 'catalogue'];
+
+/** One namespace of one language, fetched (or read from the offline cache) on demand. */
+export async function loadNamespace(language: Language, namespace: string): Promise<Record<string, string>> {
   if (language === 'en-XA' || language === 'ar-XB') {
-    const english = await loadLanguage('en');
-    const transform = language === 'en-XA' ? pseudoLong : pseudoRtl;
-    return Object.fromEntries(
-      Object.entries(english).map(([namespace, strings]) => [
-        namespace,
-        pseudoNamespace(strings as Record<string, string>, transform),
-      ]),
-    );
+    return pseudoNamespace(await loadNamespace('en', namespace), language === 'en-XA' ? pseudoLong : pseudoRtl);
   }
+  const load = localeLoaders[`../../locales/${language}/${namespace}.json`];
+  if (!load) throw new Error(`No ${namespace} words for ${language}`);
+  return load();
+}
+
+export async function loadCoreNamespaces(language: Language): Promise<ResourceLanguage> {
   const entries = await Promise.all(
-    Object.entries(localeLoaders)
-      .filter(([path]) => path.split('/').at(-2) === language)
-      .map(async ([path, load]) => [(path.split('/').at(-1) as string).replace(/\.json$/, ''), await load()] as const),
+    CORE_NAMESPACES.map(async (namespace) => [namespace, await loadNamespace(language, namespace)] as const),
   );
   return Object.fromEntries(entries);
 }
+
+/** Lets i18next fetch a namespace the first time a page uses it (react-i18next suspends meanwhile). */
+const lazyBackend = {
+  type: 'backend' as const,
+  init() {},
+  read(language: string, namespace: string, callback: (error: unknown, data: Record<string, string> | false) => void) {
+    if (!isKnownLanguage(language)) {
+      callback(new Error(`Unknown language ${language}`), false);
+      return;
+    }
+    loadNamespace(language, namespace).then(
+      (strings) => callback(null, strings),
+      (error: unknown) => callback(error, false),
+    );
+  },
+};
 
 export function isKnownLanguage(language: unknown): language is Language {
   return [...SHIPPED_LANGUAGES, ...PSEUDO_LANGUAGES].includes(language as Language);
@@ -143,13 +159,8 @@ export function initialLanguage(search: string, storage: Pick<Storage, 'getItem'
   return 'en';
 }
 
-/** Loads a language if needed, then switches to it. */
+/** Switches language; i18next loads the core namespaces first, and pages load the rest as they need them. */
 export async function switchLanguage(instance: I18n, language: Language): Promise<void> {
-  if (!instance.hasResourceBundle(language, 'ui')) {
-    for (const [namespace, strings] of Object.entries(await loadLanguage(language))) {
-      instance.addResourceBundle(language, namespace, strings);
-    }
-  }
   await instance.changeLanguage(language);
 }
 
@@ -172,18 +183,22 @@ export function createI18n(
     }
   };
   instance.on('languageChanged', apply);
-  void instance.use(initReactI18next).init({
-    resources,
-    partialBundledLanguages: true,
-    lng: language,
-    fallbackLng: false,
-    defaultNS: 'ui',
-    keySeparator: false,
-    nsSeparator: '::',
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
+  void instance
+    .use(lazyBackend)
+    .use(initReactI18next)
+    .init({
+      resources,
+      partialBundledLanguages: true,
+      ns: CORE_NAMESPACES,
+      lng: language,
+      fallbackLng: false,
+      defaultNS: 'ui',
+      keySeparator: false,
+      nsSeparator: '::',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+    });
   apply(language);
   return instance;
 }

@@ -2,9 +2,16 @@
 // structure stays language-free and a test can list every key a module needs.
 import type { CourseModule, Lesson, Step } from './contentSchema';
 
+/**
+ * A module's title and description live in the small "catalogue" namespace, so the dashboard can
+ * list every module without loading each module's words.
+ */
+export const catalogueKeys = {
+  title: (moduleId: string) => `${moduleId}.title`,
+  description: (moduleId: string) => `${moduleId}.description`,
+};
+
 export const moduleKeys = {
-  title: 'title',
-  description: 'description',
   contentNote: 'contentNote',
   outcome: (outcomeId: string) => `outcome.${outcomeId}`,
 };
@@ -59,7 +66,7 @@ function stepKeyList(lesson: Lesson, step: Step): string[] {
 
 /** Every key a module's structure needs in its locale namespace. */
 export function requiredKeys(courseModule: CourseModule): string[] {
-  const keys = [moduleKeys.title, moduleKeys.description, moduleKeys.contentNote];
+  const keys = [moduleKeys.contentNote];
   for (const outcome of courseModule.outcomes) keys.push(moduleKeys.outcome(outcome));
   for (const lesson of courseModule.lessons) {
     keys.push(lessonKeys.title(lesson.id));

@@ -126,6 +126,8 @@ export const moduleSchema = z.object({
     'survivor-centred',
   ]),
   passMark: z.number().min(0).max(1).default(0.8),
+  /** CPD minutes, estimated from the words to read and the decisions to make (see cpdMinutes.ts); a content test keeps it in step. */
+  cpdMinutes: z.number().int().positive(),
   contentNote: z.object({ intensity: z.enum(['low', 'moderate', 'high']) }),
   outcomes: z.array(id).min(1),
   lessons: z.array(lessonSchema).min(1),

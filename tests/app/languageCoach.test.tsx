@@ -8,6 +8,7 @@ const coachModule = moduleSchema.parse({
   id: 'coach',
   version: 1,
   theme: 'survivor-centred',
+  cpdMinutes: 5,
   contentNote: { intensity: 'low' },
   outcomes: ['words'],
   lessons: [

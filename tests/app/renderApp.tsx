@@ -34,7 +34,9 @@ export function renderApp(
 ) {
   const db = options.db ?? freshDatabase();
   const i18n = createI18n('en', { en: localeResources().en });
-  i18n.addResourceBundle('en', 'practice', practiceStrings);
+  const { title, description, ...practiceWords } = practiceStrings;
+  i18n.addResourceBundle('en', 'practice', practiceWords);
+  i18n.addResourceBundle('en', 'catalogue', { 'practice.title': title, 'practice.description': description }, true);
   for (const [namespace, strings] of Object.entries(options.strings ?? {}))
     i18n.addResourceBundle('en', namespace, strings);
   const router = createAppRouter(

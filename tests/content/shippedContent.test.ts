@@ -19,7 +19,8 @@ import { lessonMachine, type LessonEvent } from '../../src/engine/lessonMachine'
 import { localeResources } from '../fixtures/localeResources';
 import languageTermsJson from '../../modules/language-terms.json';
 import { findTermsToAvoid } from '../../src/engine/languageCheck';
-import { languageKeys } from '../../src/engine/contentKeys';
+import { estimateCpdMinutes } from '../../src/engine/cpdMinutes';
+import { catalogueKeys, languageKeys } from '../../src/engine/contentKeys';
 
 /** HEARD_MODULES=a,b checks modules that are not yet listed in modules/course.json (for authors). */
 const catalog = buildCatalog({
@@ -63,6 +64,15 @@ describe('shipped content', () => {
         languageKeys.instead(term.id),
       ]);
       expect(keys.filter((key) => !words[key])).toEqual([]);
+    });
+
+    it(`[${language}] names and describes every module in the catalogue`, () => {
+      const words = strings(language, 'catalogue');
+      const keys = catalog.modules.flatMap((courseModule) => [
+        catalogueKeys.title(courseModule.id),
+        catalogueKeys.description(courseModule.id),
+      ]);
+      expect(keys.filter((key) => !words[key]?.trim())).toEqual([]);
     });
 
     it(`[${language}] explains every myth`, () => {
@@ -112,6 +122,13 @@ describe('module standard', () => {
     courseModule.lessons.flatMap((lesson) => lesson.steps).filter(isDecisionStep);
 
   for (const courseModule of catalog.modules) {
+    it(`${courseModule.id}: CPD minutes match the estimate from its words and decisions`, () => {
+      const estimate = estimateCpdMinutes(courseModule, strings('en', courseModule.id));
+      expect(courseModule.cpdMinutes, `set "cpdMinutes": ${estimate} in modules/${courseModule.id}/module.json`).toBe(
+        estimate,
+      );
+    });
+
     it(`${courseModule.id}: at least 3 lessons and 10 decision points`, () => {
       expect(courseModule.lessons.length).toBeGreaterThanOrEqual(3);
       expect(decisions(courseModule).length).toBeGreaterThanOrEqual(10);

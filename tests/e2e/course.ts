@@ -12,7 +12,12 @@ export function loadModule(
 ): { courseModule: CourseModule; words: Record<string, string> } {
   const courseModule = moduleSchema.parse(JSON.parse(readFileSync(`modules/${moduleId}/module.json`, 'utf8')));
   const words = JSON.parse(readFileSync(`locales/${language}/${moduleId}.json`, 'utf8')) as Record<string, string>;
-  return { courseModule, words };
+  const catalogue = JSON.parse(readFileSync(`locales/${language}/catalogue.json`, 'utf8')) as Record<string, string>;
+  // The module's title and description live in the catalogue namespace.
+  return {
+    courseModule,
+    words: { ...words, title: catalogue[`${moduleId}.title`], description: catalogue[`${moduleId}.description`] },
+  };
 }
 
 /** The interface words a test presses, in the language under test. */

@@ -15,8 +15,9 @@ const route = getRouteApi('/certificates/$certificateId');
 /** The accessible HTML version of a certificate: the same words as the PDF, printable. */
 export function CertificatePage() {
   const { certificateId } = route.useParams();
-  const { t, i18n } = useTranslation();
   const { db, catalog } = useServices();
+  // Outcomes come from each module's words, so every module's namespace is loaded here.
+  const { t, i18n } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
   const record = useLiveQuery(
     () => db.certificates.get(certificateId).then((found) => found ?? null),
     [db, certificateId],

@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { DEFAULT_REFRESH_YEARS, issueCertificate } from '../../certificates/issueCertificate';
 import type { CourseModule } from '../../engine/contentSchema';
-import { moduleKeys } from '../../engine/contentKeys';
-import { estimateCpdMinutes } from '../../engine/cpdMinutes';
+import { catalogueKeys } from '../../engine/contentKeys';
 import { readModuleProgress, type ModuleOverviewProgress } from '../../storage/progressStore';
 import { PageHeading } from '../shared/PageHeading';
 import { formatDate } from './certificateText';
@@ -45,14 +44,13 @@ function IssueForm({ passed }: { passed: Passed[] }) {
     }
     try {
       const profile = await db.profile.get('learner');
-      const words = (i18n.getResourceBundle('en', chosen.courseModule.id) ?? {}) as Record<string, string>;
       const id = await issueCertificate(db, {
         courseModule: chosen.courseModule,
         progress: chosen.progress,
         name,
         organisation,
         role: profile?.role ?? null,
-        cpdMinutes: estimateCpdMinutes(chosen.courseModule, words),
+        cpdMinutes: chosen.courseModule.cpdMinutes,
         refreshYears: years,
         language: i18n.language,
         now: now(),
@@ -70,7 +68,7 @@ function IssueForm({ passed }: { passed: Passed[] }) {
         <select id="certificate-module" value={moduleId} onChange={(event) => setModuleId(event.target.value)}>
           {passed.map(({ courseModule }) => (
             <option key={courseModule.id} value={courseModule.id}>
-              {t(moduleKeys.title, { ns: courseModule.id })}
+              {t(catalogueKeys.title(courseModule.id), { ns: 'catalogue' })}
             </option>
           ))}
         </select>
@@ -156,7 +154,9 @@ export function CertificatesPage() {
             {certificates.map((certificate) => (
               <li key={certificate.id}>
                 <Link to="/certificates/$certificateId" params={{ certificateId: certificate.id }}>
-                  {certificate.moduleIds.map((moduleId) => t(moduleKeys.title, { ns: moduleId })).join(', ')}
+                  {certificate.moduleIds
+                    .map((moduleId) => t(catalogueKeys.title(moduleId), { ns: 'catalogue' }))
+                    .join(', ')}
                 </Link>{' '}
                 <span className="meta">
                   {t('certificates.listLine', {

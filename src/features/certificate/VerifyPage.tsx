@@ -8,8 +8,9 @@ import { certificateLabels } from './certificateText';
 
 /** Checks a certificate offline: intact or not, and exactly what it does and does not prove. */
 export function VerifyPage() {
-  const { t, i18n } = useTranslation();
   const { catalog } = useServices();
+  // Outcomes come from each module's words, so every module's namespace is loaded here.
+  const { t, i18n } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
   const hash = useLocation({ select: (location) => location.hash });
   const [input, setInput] = useState(hash);
   const [result, setResult] = useState<VerifiedCertificate>();

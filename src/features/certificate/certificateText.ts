@@ -4,7 +4,7 @@ import type { CertificatePayload } from '../../certificates/certificateCode';
 import type { CertificateLabels } from '../../certificates/certificatePdf';
 import type { Catalog } from '../../content/catalog';
 import { findModule } from '../../content/catalog';
-import { moduleKeys } from '../../engine/contentKeys';
+import { catalogueKeys, moduleKeys } from '../../engine/contentKeys';
 
 export function formatDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
@@ -32,7 +32,7 @@ export function certificateLabels(
       const courseModule = findModule(catalog, entry.id);
       return {
         line: t('certificate.moduleLine', {
-          title: courseModule ? t(moduleKeys.title, { ns: entry.id }) : entry.id,
+          title: courseModule ? t(catalogueKeys.title(entry.id), { ns: 'catalogue' }) : entry.id,
           percent: Math.round((entry.correct / entry.total) * 100),
           correct: entry.correct,
           total: entry.total,

@@ -1,15 +1,25 @@
+import { Suspense } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
-import { lessonKeys, moduleKeys } from '../../engine/contentKeys';
+import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import { lastLessonInProgress } from '../../storage/progressStore';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useModuleProgress } from '../shared/useModuleProgress';
-import { useCpdMinutes } from '../shared/useCpdMinutes';
+
+/** Names the module and lesson; the lesson's title loads with that module's words. */
+function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
+  const { t } = useTranslation(['catalogue', moduleId]);
+  return (
+    <p>
+      {t(catalogueKeys.title(moduleId), { ns: 'catalogue' })}: {t(lessonKeys.title(lessonId), { ns: moduleId })}
+    </p>
+  );
+}
 
 function ContinueCard() {
   const { t } = useTranslation();
@@ -20,9 +30,9 @@ function ContinueCard() {
   return (
     <section className="panel panel--highlight" aria-labelledby="continue-heading">
       <h2 id="continue-heading">{t('dashboard.continueHeading')}</h2>
-      <p>
-        {t(moduleKeys.title, { ns: courseModule.id })}: {t(lessonKeys.title(last.lessonId), { ns: courseModule.id })}
-      </p>
+      <Suspense fallback={null}>
+        <WhereYouWere moduleId={courseModule.id} lessonId={last.lessonId} />
+      </Suspense>
       <Link
         className="button"
         to="/modules/$moduleId/lessons/$lessonId"
@@ -36,21 +46,19 @@ function ContinueCard() {
 
 function ModuleCard({ courseModule }: { courseModule: CourseModule }) {
   const { t } = useTranslation();
-  const { t: tModule } = useTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
-  const cpdMinutes = useCpdMinutes(courseModule);
   const lessonCount = courseModule.lessons.length;
   const headingId = `module-${courseModule.id}`;
   return (
     <li className="module-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
         <Link to="/modules/$moduleId" params={{ moduleId: courseModule.id }}>
-          {tModule(moduleKeys.title)}
+          {t(catalogueKeys.title(courseModule.id), { ns: 'catalogue' })}
         </Link>
       </h3>
-      <p>{tModule(moduleKeys.description)}</p>
+      <p>{t(catalogueKeys.description(courseModule.id), { ns: 'catalogue' })}</p>
       <p className="meta">
-        {t('module.minutes', { count: cpdMinutes })} · {t('module.lessonCount', { count: lessonCount })}
+        {t('module.minutes', { count: courseModule.cpdMinutes })} · {t('module.lessonCount', { count: lessonCount })}
       </p>
       {progress && (
         <>

@@ -5,7 +5,7 @@ import { createActor } from 'xstate';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
-import { lessonKeys, moduleKeys } from '../../engine/contentKeys';
+import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import { lessonMachine } from '../../engine/lessonMachine';
 import { isLessonSnapshotUsable, savedLessonFrom, type LessonSnapshot } from '../../storage/progressStore';
 import { lessonKey, THIS_TAB, type LessonProgressRecord } from '../../storage/database';
@@ -108,7 +108,7 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
     <>
       <p className="breadcrumbs">
         <Link to="/modules/$moduleId" params={{ moduleId: courseModule.id }}>
-          {t('lesson.backToModule', { title: tModule(moduleKeys.title) })}
+          {t('lesson.backToModule', { title: t(catalogueKeys.title(courseModule.id), { ns: 'catalogue' }) })}
         </Link>
       </p>
       <p className="eyebrow">{t('lesson.lessonOf', { number: lessonNumber, total: courseModule.lessons.length })}</p>

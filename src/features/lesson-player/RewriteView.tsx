@@ -26,7 +26,7 @@ export function RewriteView({
   moveFocus: boolean;
   onContinue: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['ui', 'language']);
   const { catalog } = useServices();
   const original = t(stepKeys.sentence(lessonId, step.id), { ns: namespace });
   const [text, setText] = useState(original);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
-import { lessonKeys, moduleKeys } from '../../engine/contentKeys';
+import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
 import { restartModule, type ModuleOverviewProgress } from '../../storage/progressStore';
 import { MythList } from '../shared/MythList';
 import { NotFoundPage } from '../shared/NotFoundPage';
@@ -12,7 +12,6 @@ import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { SupportSignpost } from '../shared/SupportSignpost';
 import { useModuleProgress } from '../shared/useModuleProgress';
-import { useCpdMinutes } from '../shared/useCpdMinutes';
 
 const route = getRouteApi('/modules/$moduleId');
 
@@ -60,7 +59,6 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
-  const cpdMinutes = useCpdMinutes(courseModule);
   const status = progress?.status ?? 'not-started';
   const actionKey =
     status === 'not-started' ? 'module.start' : status === 'in-progress' ? 'module.continue' : 'module.review';
@@ -71,11 +69,14 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
       <p className="breadcrumbs">
         <Link to="/">{t('nav.dashboard')}</Link>
       </p>
-      <PageHeading tabTitle={t('module.tabTitle')}>{tModule(moduleKeys.title)}</PageHeading>
-      <p className="lead">{tModule(moduleKeys.description)}</p>
+      <PageHeading tabTitle={t('module.tabTitle')}>
+        {t(catalogueKeys.title(courseModule.id), { ns: 'catalogue' })}
+      </PageHeading>
+      <p className="lead">{t(catalogueKeys.description(courseModule.id), { ns: 'catalogue' })}</p>
       <p className="meta">
-        {t('module.minutes', { count: cpdMinutes })} · {t('module.lessonCount', { count: courseModule.lessons.length })}{' '}
-        · {t('module.passMark', { percent: Math.round(courseModule.passMark * 100) })}
+        {t('module.minutes', { count: courseModule.cpdMinutes })} ·{' '}
+        {t('module.lessonCount', { count: courseModule.lessons.length })} ·{' '}
+        {t('module.passMark', { percent: Math.round(courseModule.passMark * 100) })}
       </p>
       <p>
         <span className="visually-hidden">{t('dashboard.statusLabel')} </span>

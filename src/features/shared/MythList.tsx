@@ -3,7 +3,7 @@ import { mythKeys } from '../../engine/contentKeys';
 
 /** The misconceptions a learner's wrong answers showed, each with what is true instead. */
 export function MythList({ myths, headingId }: { myths: string[]; headingId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['ui', 'myths']);
   if (myths.length === 0) return null;
   return (
     <section className="panel" aria-labelledby={headingId}>

@@ -3,14 +3,14 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { citationsBySource } from '../../content/citations';
-import { lessonKeys, moduleKeys, stepKeys } from '../../engine/contentKeys';
+import { catalogueKeys, lessonKeys, stepKeys } from '../../engine/contentKeys';
 import { PageHeading } from '../shared/PageHeading';
 
 const sourceNumber = (id: string) => Number(id.slice(1));
 
 export function SourcesPage() {
-  const { t } = useTranslation();
   const { catalog } = useServices();
+  const { t } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
   const citations = useMemo(() => citationsBySource(catalog), [catalog]);
   const sources = [...catalog.sources].sort((a, b) => sourceNumber(a.id) - sourceNumber(b.id));
   return (
@@ -39,7 +39,7 @@ export function SourcesPage() {
                     {cited.map((citation) => (
                       <li key={`${citation.moduleId}/${citation.lessonId}/${citation.stepId}`}>
                         <Link to="/modules/$moduleId" params={{ moduleId: citation.moduleId }}>
-                          {t(moduleKeys.title, { ns: citation.moduleId })}
+                          {t(catalogueKeys.title(citation.moduleId), { ns: 'catalogue' })}
                         </Link>
                         {' › '}
                         {t(lessonKeys.title(citation.lessonId), { ns: citation.moduleId })}
