@@ -7,6 +7,7 @@ import { DEFAULT_REFRESH_YEARS, issueCertificate } from '../../certificates/issu
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys } from '../../engine/contentKeys';
 import { readModuleProgress, type ModuleOverviewProgress } from '../../storage/progressStore';
+import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 import { formatDate } from './certificateText';
 
@@ -73,26 +74,20 @@ function IssueForm({ passed }: { passed: Passed[] }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="certificate-name">{t('certificates.name')}</label>
-        <input
-          id="certificate-name"
-          type="text"
-          autoComplete="name"
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="certificate-organisation">{t('certificates.organisation')}</label>
-        <input
-          id="certificate-organisation"
-          type="text"
-          autoComplete="organization"
-          value={organisation}
-          onChange={(event) => setOrganisation(event.target.value)}
-        />
-      </div>
+      <TextField
+        id="certificate-name"
+        label={t('certificates.name')}
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+      />
+      <TextField
+        id="certificate-organisation"
+        label={t('certificates.organisation')}
+        autoComplete="organization"
+        value={organisation}
+        onChange={setOrganisation}
+      />
       <div className="field">
         <label htmlFor="certificate-years">{t('certificates.refreshYears')}</label>
         <select id="certificate-years" value={years} onChange={(event) => setYears(Number(event.target.value))}>
@@ -106,12 +101,10 @@ function IssueForm({ passed }: { passed: Passed[] }) {
       <button type="submit" className="button">
         {t('certificates.create')}
       </button>
-      <p role="status">{message?.kind === 'status' ? message.text : ''}</p>
-      {message?.kind === 'alert' && (
-        <p role="alert" className="panel panel--warning">
-          {message.text}
-        </p>
-      )}
+      <FormMessage
+        status={message?.kind === 'status' ? message.text : undefined}
+        alert={message?.kind === 'alert' ? message.text : undefined}
+      />
     </form>
   );
 }

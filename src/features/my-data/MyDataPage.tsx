@@ -2,6 +2,7 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { decodeBackup, deleteEverything, exportBackup, importBackup, type Backup } from '../../storage/backup';
+import { FormMessage } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 
 type Persistence = 'unknown' | 'persisted' | 'not-persisted' | 'unsupported';
@@ -97,12 +98,10 @@ export function MyDataPage() {
     <>
       <PageHeading tabTitle={t('myData.tabTitle')}>{t('myData.heading')}</PageHeading>
       <p className="lead">{t('myData.intro')}</p>
-      <p role="status">{message?.kind === 'status' ? message.text : ''}</p>
-      {message?.kind === 'alert' && (
-        <p role="alert" className="panel panel--warning">
-          {message.text}
-        </p>
-      )}
+      <FormMessage
+        status={message?.kind === 'status' ? message.text : undefined}
+        alert={message?.kind === 'alert' ? message.text : undefined}
+      />
 
       <section aria-labelledby="storage-heading">
         <h2 id="storage-heading">{t('myData.storage.heading')}</h2>

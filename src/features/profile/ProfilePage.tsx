@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { ROLES, type Role } from '../../engine/content';
+import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 
 export function ProfilePage() {
@@ -42,16 +43,13 @@ export function ProfilePage() {
       <PageHeading tabTitle={t('profile.tabTitle')}>{t('profile.heading')}</PageHeading>
       <p className="lead">{t('profile.intro')}</p>
       <form onSubmit={save} className="form">
-        <div className="field">
-          <label htmlFor="display-name">{t('profile.displayName')}</label>
-          <input
-            id="display-name"
-            type="text"
-            autoComplete="name"
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="display-name"
+          label={t('profile.displayName')}
+          autoComplete="name"
+          value={displayName}
+          onChange={setDisplayName}
+        />
         <div className="field">
           <label htmlFor="role">{t('profile.role')}</label>
           <select id="role" value={role} onChange={(event) => setRole(event.target.value as Role | '')}>
@@ -63,25 +61,20 @@ export function ProfilePage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="organisation">{t('profile.organisation')}</label>
-          <input
-            id="organisation"
-            type="text"
-            autoComplete="organization"
-            value={organisation}
-            onChange={(event) => setOrganisation(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="organisation"
+          label={t('profile.organisation')}
+          autoComplete="organization"
+          value={organisation}
+          onChange={setOrganisation}
+        />
         <button type="submit" className="button">
           {t('profile.save')}
         </button>
-        <p role="status">{status === 'saved' ? t('profile.saved') : ''}</p>
-        {status === 'failed' && (
-          <p role="alert" className="panel panel--warning">
-            {t('profile.failed')}
-          </p>
-        )}
+        <FormMessage
+          status={status === 'saved' ? t('profile.saved') : undefined}
+          alert={status === 'failed' ? t('profile.failed') : undefined}
+        />
       </form>
     </>
   );

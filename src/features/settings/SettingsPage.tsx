@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormMessage } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 import {
   applyDisplaySettings,
@@ -47,12 +48,10 @@ export function SettingsPage() {
           </div>
         </fieldset>
       ))}
-      <p role="status">{saved === true ? t('settings.saved') : ''}</p>
-      {saved === false && (
-        <p role="alert" className="panel panel--warning">
-          {t('settings.notSaved')}
-        </p>
-      )}
+      <FormMessage
+        status={saved === true ? t('settings.saved') : undefined}
+        alert={saved === false ? t('settings.notSaved') : undefined}
+      />
     </>
   );
 }
