@@ -25,7 +25,8 @@ test('the first page loads no more JavaScript than the CI ceiling allows', async
   await expect(page.getByRole('heading', { level: 1, name: 'Your training' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   const kilobytes = [...scripts.values()].reduce((sum, size) => sum + size, 0) / 1024;
-  for (const [url, size] of [...scripts].sort((a, b) => b[1] - a[1])) console.log(`  ${(size / 1024).toFixed(1)} KB ${url.split('/').pop()}`);
+  for (const [url, size] of [...scripts].sort((a, b) => b[1] - a[1]))
+    console.log(`  ${(size / 1024).toFixed(1)} KB ${url.split('/').pop()}`);
   console.log(
     `first-load JS: ${kilobytes.toFixed(1)} KB gzip in ${scripts.size} files (target ${budgets.targets.firstLoadJsGzipKb} KB)`,
   );

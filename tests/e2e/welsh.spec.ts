@@ -65,9 +65,14 @@ for (const language of ['cy', 'en-XA', 'ar-XB']) {
       '/modules/adultification',
       '/certificates',
       '/verify',
+      '/profile',
+      '/settings',
+      '/my-data',
+      '/sources',
       '/about',
       '/support',
       '/accessibility',
+      '/no-such-page',
     ]) {
       await page.goto(`${path}?lang=${language}`);
       await expect(page.locator('html')).toHaveAttribute('lang', language);
