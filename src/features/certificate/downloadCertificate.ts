@@ -1,6 +1,7 @@
 // Builds the PDF in the browser, offline, and hands it to the learner as a download.
 import regularFontUrl from '@expo-google-fonts/atkinson-hyperlegible-next/400Regular/AtkinsonHyperlegibleNext_400Regular.ttf?url';
 import boldFontUrl from '@expo-google-fonts/atkinson-hyperlegible-next/700Bold/AtkinsonHyperlegibleNext_700Bold.ttf?url';
+import { MARKS, timed } from '../../app/performanceMarks';
 import type { CertificatePayload } from '../../certificates/certificateCode';
 import type { CertificateLabels } from '../../certificates/certificatePdf';
 
@@ -20,13 +21,9 @@ export async function downloadCertificatePdf(payload: CertificatePayload, code: 
     bytes(regularFontUrl),
     bytes(boldFontUrl),
   ]);
-  const pdf = await renderCertificatePdf({
-    payload,
-    code,
-    verifyUrl: verifyUrl(code),
-    labels,
-    fonts: { regular, bold },
-  });
+  const pdf = await timed(MARKS.certificate, () =>
+    renderCertificatePdf({ payload, code, verifyUrl: verifyUrl(code), labels, fonts: { regular, bold } }),
+  );
   const url = URL.createObjectURL(new Blob([pdf as BlobPart], { type: 'application/pdf' }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { MARKS, measureSince } from '../../app/performanceMarks';
 import { useTranslation } from 'react-i18next';
 import type { DecisionStep, Option } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
@@ -51,6 +53,7 @@ export function FeedbackView({
   onContinue: () => void;
 }) {
   const { t } = useTranslation();
+  useEffect(() => measureSince(MARKS.answerToFeedback, MARKS.answer), []);
   const lessonId = context.lesson.id;
   const answer = answerFor(context, step.id);
   if (!answer) return null;

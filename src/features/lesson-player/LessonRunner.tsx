@@ -1,3 +1,4 @@
+import { MARKS, timed } from '../../app/performanceMarks';
 import { useEffect, useMemo, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +40,9 @@ function usePersistence(
       const justFinished = atSummary && !wasAtSummary;
       wasAtSummary = atSummary;
       const at = now();
-      saveLesson(db, courseModule, lesson, actorRef.getPersistedSnapshot(), snapshot.context.stepId, atSummary, at)
+      timed(MARKS.save, () =>
+        saveLesson(db, courseModule, lesson, actorRef.getPersistedSnapshot(), snapshot.context.stepId, atSummary, at),
+      )
         .then(() =>
           justFinished ? completeLesson(db, courseModule, lesson.id, lessonResult(snapshot.context), at) : undefined,
         )

@@ -1,3 +1,4 @@
+import { mark, MARKS } from '../../app/performanceMarks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionStep } from '../../engine/contentSchema';
@@ -37,6 +38,7 @@ export function QuestionForm({
       setShowError(true);
       return;
     }
+    mark(MARKS.answer);
     onChoose(chosen);
   };
 

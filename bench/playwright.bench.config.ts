@@ -1,0 +1,41 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// The benchmark: same Debian Chromium and production build as the tests, on its own port.
+export default defineConfig({
+  testDir: '.',
+  testMatch: 'bench.spec.ts',
+  workers: 1,
+  retries: 0,
+  timeout: 600_000,
+  reporter: 'list',
+  use: { baseURL: 'http://127.0.0.1:4180' },
+  projects: [
+    {
+      name: 'bench-chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        headless: true,
+        launchOptions: {
+          executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--enable-precise-memory-info',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port 4180 --strictPort',
+    url: 'http://127.0.0.1:4180',
+    reuseExistingServer: false,
+    cwd: process.cwd(),
+    timeout: 60_000,
+  },
+});
