@@ -1,8 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium; Playwright's own browser download is skipped on these machines.
-const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
