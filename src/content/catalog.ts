@@ -22,7 +22,7 @@ export function loadCatalog(): Catalog {
     modules: courseJson.modules.map((moduleId) => {
       const courseModule = byFolder.get(moduleId);
       if (!courseModule) throw new Error(`modules/${moduleId}/module.json is missing`);
-      return { ...courseModule, passMark: courseModule.passMark ?? 0.8 };
+      return courseModule;
     }),
     sources: sourcesJson as Source[],
     mythIds: mythsJson.map((myth) => myth.id),

@@ -132,3 +132,22 @@ export async function playLesson(
   }
   throw new Error(`lesson ${lesson.id} did not end`);
 }
+
+/** Every page that needs no module or lesson id, for checks that should cover the whole app. */
+export const STATIC_PAGES = [
+  '/',
+  '/certificates',
+  '/verify',
+  '/profile',
+  '/settings',
+  '/my-data',
+  '/sources',
+  '/about',
+  '/support',
+  '/accessibility',
+];
+
+/** How far the page scrolls sideways: 0 when everything reflows into the viewport. */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

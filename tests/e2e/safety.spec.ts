@@ -1,7 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { DecisionStep } from '../../src/engine/contentSchema';
 import { stepById } from '../../src/engine/lessonGraph';
-import { chooseByKeyboard, correctOptionIds, currentStepId, loadModule, optionLabel } from './course';
+import {
+  chooseByKeyboard,
+  correctOptionIds,
+  currentStepId,
+  horizontalOverflow,
+  loadModule,
+  optionLabel,
+  STATIC_PAGES,
+} from './course';
 
 const { courseModule, words } = loadModule('adultification');
 const lesson = courseModule.lessons[0];
@@ -103,27 +111,14 @@ test('the tab title never names the subject', async ({ page }) => {
 
 test('no page scrolls sideways at 320 pixels wide, even with text at 200%', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
-  const paths = [
-    '/',
-    `/modules/${courseModule.id}`,
-    lessonPath,
-    '/sources',
-    '/about',
-    '/support',
-    '/profile',
-    '/settings',
-    '/accessibility',
-  ];
+  const paths = [...STATIC_PAGES, `/modules/${courseModule.id}`, lessonPath];
   for (const textSize of ['default', 'largest']) {
     await page.goto('/settings');
     await page.evaluate((size) => localStorage.setItem('heard.display', JSON.stringify({ textSize: size })), textSize);
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, `${path} at ${textSize} text`).toBeLessThanOrEqual(0);
+      expect(await horizontalOverflow(page), `${path} at ${textSize} text`).toBeLessThanOrEqual(0);
     }
   }
 });
