@@ -43,7 +43,8 @@ export interface ModuleProgressRecord {
 }
 
 export interface DeviceKeyRecord {
-  id: 'device';
+  /** `device` signs the learner's certificates and receipts; `trainer` signs assignments and countersignatures. */
+  id: 'device' | 'trainer';
   /** Non-extractable: it can sign in this browser but cannot be read out. */
   privateKey: CryptoKey;
   publicKey: CryptoKey;
@@ -57,6 +58,44 @@ export interface CertificateRecord {
   code: string;
   issuedAt: string;
   refreshBy: string;
+}
+
+/** An assignment a trainer handed to this learner (imported from a signed link or file). */
+export interface AssignmentRecord {
+  /** The assignment id chosen by the trainer's device. */
+  id: string;
+  /** The signed code exactly as received; everything else is derived from it. */
+  code: string;
+  importedAt: number;
+  dueDate?: string;
+}
+
+/** An assignment this device's trainer created. */
+export interface TrainerAssignmentRecord {
+  id: string;
+  code: string;
+  createdAt: number;
+}
+
+/** A learner's completion receipt, imported on the trainer's device. */
+export interface ReceiptRecord {
+  /** Unique per learner and assignment, so the same receipt twice is a duplicate. */
+  id: string;
+  assignmentId: string;
+  code: string;
+  importedAt: number;
+  /** The countersigned certificate code, once the trainer has issued it. */
+  countersignedCode?: string;
+}
+
+/** One xAPI statement waiting to be sent; `seq` keeps the order they were made in. */
+export interface QueuedStatementRecord {
+  seq?: number;
+  /** The statement's own id, so a retry never makes a second copy at the LRS. */
+  statementId: string;
+  statement: unknown;
+  attempts: number;
+  queuedAt: number;
 }
 
 /** Version 1's stores, kept verbatim: a later version must be able to open a version 1 database. */
@@ -74,12 +113,23 @@ export class HeardDatabase extends Dexie {
   moduleProgress!: EntityTable<ModuleProgressRecord, 'moduleId'>;
   deviceKeys!: EntityTable<DeviceKeyRecord, 'id'>;
   certificates!: EntityTable<CertificateRecord, 'id'>;
+  assignments!: EntityTable<AssignmentRecord, 'id'>;
+  trainerAssignments!: EntityTable<TrainerAssignmentRecord, 'id'>;
+  receipts!: EntityTable<ReceiptRecord, 'id'>;
+  statementQueue!: EntityTable<QueuedStatementRecord, 'seq'>;
 
   constructor(name = 'heard') {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // Version 2 adds the device's signing key and issued certificates; existing data is untouched.
     this.version(2).stores({ ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' });
+    // Version 3 adds trainer assignments and receipts, and the xAPI statement queue.
+    this.version(3).stores({
+      assignments: 'id, importedAt',
+      trainerAssignments: 'id, createdAt',
+      receipts: 'id, assignmentId, importedAt',
+      statementQueue: '++seq, &statementId',
+    });
   }
 }
 

@@ -28,11 +28,13 @@ describe('database upgrades', () => {
 
     const db = new HeardDatabase(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await db.profile.get('learner')).toMatchObject({ displayName: 'Sam', role: 'police' });
     expect(await db.answers.count()).toBe(1);
     expect(await db.lessonProgress.get('m/l')).toMatchObject({ stepId: 's', status: 'in-progress' });
     expect(await db.moduleProgress.get('m')).toMatchObject({ updatedAt: 3 });
     expect(await db.certificates.count()).toBe(0);
+    expect(await db.assignments.count()).toBe(0);
+    expect(await db.statementQueue.count()).toBe(0);
   });
 });
