@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { currentStepId, loadModule, playLesson, takeOneStep } from './course';
+import { E2E_ORIGIN } from './origin';
 
 const { courseModule, words } = loadModule('adultification');
-const ORIGIN = 'http://127.0.0.1:4173';
+const ORIGIN = E2E_ORIGIN;
 
 async function waitForServiceWorker(page: Page) {
   await page.evaluate(async () => {
