@@ -5,7 +5,8 @@ import { roleSchema } from '../engine/contentSchema';
 import type { HeardDatabase } from './database';
 
 export const BACKUP_FORMAT = 'heard-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 adds certificates and assigned work; version 1 files still import. */
+export const BACKUP_VERSION = 2;
 
 const text = z.string().max(500);
 const answerSchema = z.object({
@@ -34,6 +35,20 @@ const moduleProgressSchema = z.object({
   status: z.enum(['in-progress', 'passed', 'not-passed']),
   updatedAt: z.number().finite(),
 });
+const certificateSchema = z.object({
+  id: text,
+  moduleIds: z.array(text).max(20),
+  // A certificate code holds the whole signed payload, so it is longer than other fields.
+  code: z.string().max(20_000),
+  issuedAt: text,
+  refreshBy: text,
+});
+const assignmentSchema = z.object({
+  id: text,
+  code: z.string().max(20_000),
+  importedAt: z.number().finite(),
+  dueDate: text.optional(),
+});
 const profileSchema = z.object({
   id: z.literal('learner'),
   displayName: text.optional(),
@@ -43,12 +58,14 @@ const profileSchema = z.object({
 
 export const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: z.number().finite(),
   profile: profileSchema.nullable(),
   answers: z.array(answerSchema),
   lessonProgress: z.array(lessonProgressSchema),
   moduleProgress: z.array(moduleProgressSchema),
+  certificates: z.array(certificateSchema).default([]),
+  assignments: z.array(assignmentSchema).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -72,8 +89,18 @@ export function decodeBackup(input: string): DecodedBackup {
   return result.success ? { ok: true, backup: result.data } : { ok: false, problem: 'damaged' };
 }
 
+/** The learner's own stores. The signing keys cannot leave the browser, so they are never exported. */
+const learnerTables = (db: HeardDatabase) => [
+  db.profile,
+  db.answers,
+  db.lessonProgress,
+  db.moduleProgress,
+  db.certificates,
+  db.assignments,
+];
+
 export async function exportBackup(db: HeardDatabase, now: number): Promise<Backup> {
-  return db.transaction('r', [db.profile, db.answers, db.lessonProgress, db.moduleProgress], async () => ({
+  return db.transaction('r', learnerTables(db), async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
@@ -81,6 +108,8 @@ export async function exportBackup(db: HeardDatabase, now: number): Promise<Back
     answers: (await db.answers.toArray()).map(({ id: _id, ...answer }) => answer),
     lessonProgress: await db.lessonProgress.toArray(),
     moduleProgress: await db.moduleProgress.toArray(),
+    certificates: await db.certificates.toArray(),
+    assignments: await db.assignments.toArray(),
   }));
 }
 
@@ -93,15 +122,22 @@ const answerIdentity = (answer: z.infer<typeof answerSchema>) =>
  * Runs in one transaction, so a failure part-way leaves the stored data as it was.
  */
 export async function importBackup(db: HeardDatabase, backup: Backup, mode: 'merge' | 'replace'): Promise<void> {
-  await db.transaction('rw', [db.profile, db.answers, db.lessonProgress, db.moduleProgress], async () => {
+  await db.transaction('rw', learnerTables(db), async () => {
     if (mode === 'replace') {
-      await Promise.all([db.profile.clear(), db.answers.clear(), db.lessonProgress.clear(), db.moduleProgress.clear()]);
+      await Promise.all(learnerTables(db).map((table) => table.clear()));
       if (backup.profile) await db.profile.put(backup.profile);
       await db.answers.bulkAdd(backup.answers);
       await db.lessonProgress.bulkPut(backup.lessonProgress);
       await db.moduleProgress.bulkPut(backup.moduleProgress);
+      await db.certificates.bulkPut(backup.certificates);
+      await db.assignments.bulkPut(backup.assignments);
       return;
     }
+    // Certificates and assignments never change once made, so merging keeps the device's copy.
+    const keptCertificates = new Set(await db.certificates.toCollection().primaryKeys());
+    await db.certificates.bulkAdd(backup.certificates.filter((certificate) => !keptCertificates.has(certificate.id)));
+    const keptAssignments = new Set(await db.assignments.toCollection().primaryKeys());
+    await db.assignments.bulkAdd(backup.assignments.filter((assignment) => !keptAssignments.has(assignment.id)));
     if (backup.profile && !(await db.profile.get('learner'))) await db.profile.put(backup.profile);
     const known = new Set((await db.answers.toArray()).map(answerIdentity));
     await db.answers.bulkAdd(backup.answers.filter((answer) => !known.has(answerIdentity(answer))));
@@ -116,8 +152,9 @@ export async function importBackup(db: HeardDatabase, backup: Backup, mode: 'mer
   });
 }
 
+/** Every store, signing keys included: after this the device holds nothing of the learner's. */
 export async function deleteEverything(db: HeardDatabase): Promise<void> {
-  await db.transaction('rw', [db.profile, db.answers, db.lessonProgress, db.moduleProgress], async () => {
-    await Promise.all([db.profile.clear(), db.answers.clear(), db.lessonProgress.clear(), db.moduleProgress.clear()]);
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
   });
 }

@@ -24,6 +24,14 @@ async function someProgress(target: HeardDatabase) {
   });
   await saveLesson(target, practiceModule, practiceModule.lessons[0], { value: 'summary' }, 'end', true, 10);
   await completeLesson(target, practiceModule, 'basics', { correct: 1, total: 1, myths: [] }, 10);
+  await target.certificates.put({
+    id: 'ABCD-EFGH-JKLM',
+    moduleIds: ['practice'],
+    code: 'payload.signature',
+    issuedAt: '2026-11-23',
+    refreshBy: '2029-11-23',
+  });
+  await target.assignments.put({ id: 'team-a', code: 'assignment.signature', importedAt: 7, dueDate: '2026-12-01' });
 }
 
 async function everything(target: HeardDatabase) {
@@ -44,6 +52,39 @@ describe('backup', () => {
     await importBackup(db, decoded.backup, 'replace');
     expect(await everything(db)).toEqual(before);
     expect((await readModuleProgress(db, practiceModule)).lessons.basics).toBe('completed');
+  });
+
+  it('keeps certificates and assigned work in the file', async () => {
+    await someProgress(db);
+    const backup = await exportBackup(db, 100);
+    expect(backup.certificates.map((certificate) => certificate.id)).toEqual(['ABCD-EFGH-JKLM']);
+    expect(backup.assignments.map((assignment) => assignment.id)).toEqual(['team-a']);
+  });
+
+  it('deletes certificates, assigned work and the signing keys too', async () => {
+    await someProgress(db);
+    const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair;
+    await db.deviceKeys.put({ id: 'device', privateKey: keys.privateKey, publicKey: keys.publicKey, createdAt: 1 });
+    await deleteEverything(db);
+    const counts = await Promise.all(db.tables.map((table) => table.count()));
+    expect(Object.fromEntries(db.tables.map((table, index) => [table.name, counts[index]]))).toEqual(
+      Object.fromEntries(db.tables.map((table) => [table.name, 0])),
+    );
+  });
+
+  it('still imports a version 1 file, which had no certificates', async () => {
+    await someProgress(db);
+    const { certificates: _c, assignments: _a, ...rest } = await exportBackup(db, 100);
+    const decoded = decodeBackup(JSON.stringify({ ...rest, version: 1 }));
+    if (!decoded.ok) throw new Error(decoded.problem);
+    await importBackup(db, decoded.backup, 'merge');
+    expect(await db.certificates.count()).toBe(1);
+    await importBackup(db, decoded.backup, 'replace');
+    expect(await db.certificates.count()).toBe(0);
+    expect(await db.answers.count()).toBe(1);
   });
 
   it('merging keeps the newer record for each lesson and does not duplicate answers', async () => {
