@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from './app/router';
 import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
 import { loadCatalog } from './content/catalog';
-import { HeardDatabase } from './storage/database';
+import { lazyDatabase } from './app/services';
 import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
 import { applyDisplaySettings, readDisplaySettings } from './features/settings/displaySettings';
 import '@fontsource/atkinson-hyperlegible/400.css';
@@ -25,10 +25,14 @@ function localStorageIfAllowed(): Storage | undefined {
 
 const storage = localStorageIfAllowed();
 
+const database = lazyDatabase('heard', async (name) => new (await import('./storage/database')).HeardDatabase(name));
+
 async function start() {
+  // Any page but the dashboard needs the database: fetch it alongside the interface words.
+  if (window.location.pathname !== '/') void database.load();
   const language = initialLanguage(window.location.search, storage);
   const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
-  const router = createAppRouter({ catalog: loadCatalog(), db: new HeardDatabase(), now: () => Date.now() });
+  const router = createAppRouter({ catalog: loadCatalog(), database, now: () => Date.now() });
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

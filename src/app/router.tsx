@@ -1,5 +1,6 @@
 // The typed URL contract of the app. Every page is a deep link that survives a reload. Pages other
-// than the dashboard and module overview load on first visit, keeping the first download small.
+// than the dashboard load on first visit, and so does the database (Dexie), keeping the first
+// download small: the dashboard reads saved progress without it.
 import {
   createRootRouteWithContext,
   createRoute,
@@ -8,22 +9,31 @@ import {
   type RouterHistory,
 } from '@tanstack/react-router';
 import { AppLayout } from './AppLayout';
-import type { Services } from './services';
+import type { RootContext } from './services';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { ModuleOverviewPage } from '../features/module-overview/ModuleOverviewPage';
 import { NotFoundPage } from '../features/shared/NotFoundPage';
 
-const rootRoute = createRootRouteWithContext<Services>()({
+const DASHBOARD_PATH = '/';
+
+const rootRoute = createRootRouteWithContext<RootContext>()({
+  // Runs on every navigation, so leaving the dashboard loads the database before the next page.
+  beforeLoad: async ({ context, location }) => ({
+    db: location.pathname === DASHBOARD_PATH ? context.database.loaded() : await context.database.load(),
+  }),
   component: AppLayout,
   notFoundComponent: NotFoundPage,
 });
 
-const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: DashboardPage });
+const dashboardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: DASHBOARD_PATH,
+  component: DashboardPage,
+});
 
 export const moduleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId',
-  component: ModuleOverviewPage,
+  component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
 export const lessonRoute = createRoute({
@@ -102,7 +112,7 @@ const routeTree = rootRoute.addChildren([
   verifyRoute,
 ]);
 
-export function createAppRouter(services: Services, history?: RouterHistory) {
+export function createAppRouter(services: RootContext, history?: RouterHistory) {
   return createRouter({
     routeTree,
     context: services,

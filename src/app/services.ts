@@ -4,13 +4,42 @@ import { useRouteContext } from '@tanstack/react-router';
 import type { Catalog } from '../content/catalog';
 import type { HeardDatabase } from '../storage/database';
 
-export interface Services {
+/** Dexie loads on first use, so the dashboard's first download does not carry it. */
+export interface LazyDatabase {
+  /** The IndexedDB name, for the dashboard's read-only look (src/storage/storedProgress.ts). */
+  name: string;
+  load(): Promise<HeardDatabase>;
+  /** The database if it has loaded already. */
+  loaded(): HeardDatabase | undefined;
+}
+
+export interface RootContext {
   catalog: Catalog;
-  db: HeardDatabase;
+  database: LazyDatabase;
   /** The clock, injectable so tests can fix time. */
   now: () => number;
 }
 
+export interface Services extends RootContext {
+  /** Loaded by the root route before any page but the dashboard, which reads storage without it. */
+  db: HeardDatabase;
+}
+
+export function lazyDatabase(name: string, create: (name: string) => Promise<HeardDatabase>): LazyDatabase {
+  let database: HeardDatabase | undefined;
+  let loading: Promise<HeardDatabase> | undefined;
+  return {
+    name,
+    load: () => (loading ??= create(name).then((created) => (database = created))),
+    loaded: () => database,
+  };
+}
+
+/** A database that is already open, for tests and tools. */
+export function readyDatabase(db: HeardDatabase): LazyDatabase {
+  return { name: db.name, load: () => Promise.resolve(db), loaded: () => db };
+}
+
 export function useServices(): Services {
-  return useRouteContext({ from: '__root__' });
+  return useRouteContext({ from: '__root__' }) as Services;
 }

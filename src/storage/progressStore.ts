@@ -3,9 +3,10 @@
 import type { SnapshotFrom } from 'xstate';
 import type { CourseModule, Lesson } from '../engine/contentSchema';
 import type { lessonMachine } from '../engine/lessonMachine';
-import type { ModuleContext } from '../engine/moduleMachine';
-import { moduleScore } from '../engine/moduleScore';
 import { lessonKey, THIS_TAB, type AnswerEvent, type HeardDatabase, type LessonProgressRecord } from './database';
+import { latestInProgress, moduleOverview, type ModuleOverviewProgress } from './moduleOverview';
+
+export type { ModuleOverviewProgress } from './moduleOverview';
 
 export type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
 
@@ -66,16 +67,6 @@ export async function restartModule(db: HeardDatabase, moduleId: string): Promis
   });
 }
 
-export interface ModuleOverviewProgress {
-  /** 'due' is a pass whose latest certificate is past its refresh-by date. */
-  status: 'not-started' | 'in-progress' | 'passed' | 'not-passed' | 'due';
-  lessons: Record<string, 'not-started' | 'in-progress' | 'completed'>;
-  completedLessons: number;
-  score: { correct: number; total: number } | null;
-  myths: string[];
-  passedAt: number | null;
-}
-
 /** `today` (YYYY-MM-DD) lets a pass whose certificate needs refreshing show as due. */
 export async function readModuleProgress(
   db: HeardDatabase,
@@ -87,53 +78,12 @@ export async function readModuleProgress(
     db.moduleProgress.get(courseModule.id),
     today ? db.certificates.where('moduleIds').equals(courseModule.id).toArray() : Promise.resolve([]),
   ]);
-  const current = moduleRecord && moduleRecord.contentVersion === courseModule.version ? moduleRecord : undefined;
-  // Read the saved machine context directly: showing progress should not need XState loaded.
-  const context = current ? (current.snapshot as { context?: Partial<ModuleContext> }).context : undefined;
-  const results = context?.results ?? {};
-  const lessons: ModuleOverviewProgress['lessons'] = {};
-  for (const lesson of courseModule.lessons) {
-    const record = lessonRecords.find(
-      (candidate) => candidate.lessonId === lesson.id && candidate.contentVersion === courseModule.version,
-    );
-    if (lesson.id in results && (!record || record.status === 'completed')) lessons[lesson.id] = 'completed';
-    else if (record) lessons[lesson.id] = record.status === 'completed' ? 'completed' : 'in-progress';
-    else lessons[lesson.id] = 'not-started';
-  }
-  const completedLessons = Object.values(lessons).filter((status) => status === 'completed').length;
-  const touched = Object.values(lessons).some((status) => status !== 'not-started');
-  const { correct, total } = moduleScore({ results });
-  const myths = new Set(Object.values(results).flatMap((result) => result.myths));
-  const latestRefresh = certificates
-    .map((certificate) => certificate.refreshBy)
-    .sort()
-    .at(-1);
-  const refreshDue =
-    current?.status === 'passed' && today !== undefined && latestRefresh !== undefined && latestRefresh < today;
-  return {
-    status: refreshDue
-      ? 'due'
-      : current?.status === 'passed' || current?.status === 'not-passed'
-        ? current.status
-        : touched
-          ? 'in-progress'
-          : 'not-started',
-    lessons,
-    completedLessons,
-    score: total > 0 ? { correct, total } : null,
-    myths: [...myths],
-    passedAt: context?.passedAt ?? null,
-  };
+  return moduleOverview(courseModule, { lessonRecords, moduleRecord, certificates }, today);
 }
 
 /** The lesson the learner was most recently in the middle of, to offer "Continue where you left off". */
 export async function lastLessonInProgress(db: HeardDatabase): Promise<LessonProgressRecord | undefined> {
-  const inProgress = await db.lessonProgress
-    .orderBy('updatedAt')
-    .reverse()
-    .filter((record) => record.status === 'in-progress')
-    .first();
-  return inProgress;
+  return latestInProgress(await db.lessonProgress.toArray());
 }
 
 export function isLessonSnapshotUsable(snapshot: unknown): snapshot is LessonSnapshot {

@@ -33,6 +33,28 @@ describe('dashboard', () => {
     expect(await screen.findByText('Passed')).toBeInTheDocument();
     expect(screen.getByText('2 of 2 lessons done')).toBeInTheDocument();
   });
+
+  it('shows saved progress without loading the database library, which loads on leaving the page', async () => {
+    const user = userEvent.setup();
+    const db = freshDatabase();
+    await saveLesson(db, practiceModule, practiceModule.lessons[1], {}, 'call', false, 10);
+    let loads = 0;
+    let loaded: typeof db | undefined;
+    const database = {
+      name: db.name,
+      load: async () => {
+        loads += 1;
+        return (loaded = db);
+      },
+      loaded: () => loaded,
+    };
+    renderApp('/', { db, database });
+    expect(await screen.findByText('In progress')).toBeInTheDocument();
+    expect(loads).toBe(0);
+    await user.click(screen.getByRole('link', { name: 'Practice module' }));
+    expect(await screen.findByRole('button', { name: 'Start the module again' })).toBeInTheDocument();
+    expect(loads).toBe(1);
+  });
 });
 
 describe('module overview', () => {

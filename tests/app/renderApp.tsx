@@ -4,6 +4,7 @@ import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from '../../src/app/router';
 import { createI18n } from '../../src/app/i18n';
+import { readyDatabase, type LazyDatabase } from '../../src/app/services';
 import { localeResources } from '../fixtures/localeResources';
 import type { Catalog } from '../../src/content/catalog';
 import { HeardDatabase } from '../../src/storage/database';
@@ -30,7 +31,13 @@ export function freshDatabase(): HeardDatabase {
 
 export function renderApp(
   path: string,
-  options: { db?: HeardDatabase; catalog?: Catalog; strings?: Record<string, Record<string, string>> } = {},
+  options: {
+    db?: HeardDatabase;
+    /** Overrides how the database loads, e.g. one that never does. */
+    database?: LazyDatabase;
+    catalog?: Catalog;
+    strings?: Record<string, Record<string, string>>;
+  } = {},
 ) {
   const db = options.db ?? freshDatabase();
   const i18n = createI18n('en', { en: localeResources().en });
@@ -40,7 +47,11 @@ export function renderApp(
   for (const [namespace, strings] of Object.entries(options.strings ?? {}))
     i18n.addResourceBundle('en', namespace, strings);
   const router = createAppRouter(
-    { catalog: options.catalog ?? practiceCatalog, db, now: () => 1_750_000_000_000 },
+    {
+      catalog: options.catalog ?? practiceCatalog,
+      database: options.database ?? readyDatabase(db),
+      now: () => 1_750_000_000_000,
+    },
     createMemoryHistory({ initialEntries: [path] }),
   );
   const view = render(

@@ -1,15 +1,15 @@
 import { Suspense } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
-import { lastLessonInProgress } from '../../storage/progressStore';
+import { latestInProgress, moduleOverview, type ModuleOverviewProgress } from '../../storage/moduleOverview';
+import type { StoredProgress } from '../../storage/storedProgress';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
-import { useModuleProgress } from '../shared/useModuleProgress';
+import { useStoredProgress } from './useStoredProgress';
 
 /** Names the module and lesson; the lesson's title loads with that module's words. */
 function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
@@ -21,10 +21,10 @@ function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: stri
   );
 }
 
-function ContinueCard() {
+function ContinueCard({ stored }: { stored: StoredProgress }) {
   const { t } = useTranslation();
-  const { db, catalog } = useServices();
-  const last = useLiveQuery(() => lastLessonInProgress(db).catch(() => undefined), [db]);
+  const { catalog } = useServices();
+  const last = latestInProgress(stored.lessonProgress);
   const courseModule = last ? findModule(catalog, last.moduleId) : undefined;
   if (!last || !courseModule || !courseModule.lessons.some((lesson) => lesson.id === last.lessonId)) return null;
   return (
@@ -44,9 +44,8 @@ function ContinueCard() {
   );
 }
 
-function ModuleCard({ courseModule }: { courseModule: CourseModule }) {
+function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; progress?: ModuleOverviewProgress }) {
   const { t } = useTranslation();
-  const progress = useModuleProgress(courseModule);
   const lessonCount = courseModule.lessons.length;
   const headingId = `module-${courseModule.id}`;
   return (
@@ -78,17 +77,36 @@ function ModuleCard({ courseModule }: { courseModule: CourseModule }) {
 
 export function DashboardPage() {
   const { t } = useTranslation();
-  const { catalog } = useServices();
+  const { catalog, now } = useServices();
+  const stored = useStoredProgress();
+  // When storage is blocked every module shows as not started; StorageWarning explains why.
+  const records: StoredProgress | undefined = stored
+    ? stored.ok
+      ? stored.progress
+      : { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [] }
+    : undefined;
+  const today = new Date(now()).toISOString().slice(0, 10);
+  const progressOf = (courseModule: CourseModule) =>
+    records &&
+    moduleOverview(
+      courseModule,
+      {
+        lessonRecords: records.lessonProgress,
+        moduleRecord: records.moduleProgress.find((record) => record.moduleId === courseModule.id),
+        certificates: records.certificates,
+      },
+      today,
+    );
   return (
     <>
       <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>
       <p className="lead">{t('dashboard.intro')}</p>
-      <ContinueCard />
+      {records && <ContinueCard stored={records} />}
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('dashboard.modulesHeading')}</h2>
         <ul className="module-list">
           {catalog.modules.map((courseModule) => (
-            <ModuleCard key={courseModule.id} courseModule={courseModule} />
+            <ModuleCard key={courseModule.id} courseModule={courseModule} progress={progressOf(courseModule)} />
           ))}
         </ul>
       </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { readStoredProgress } from '../../storage/storedProgress';
 
 /**
  * Some private modes and managed browsers block storage. The course still runs, with progress
@@ -8,19 +9,18 @@ import { useServices } from '../../app/services';
  */
 export function StorageWarning() {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const { database } = useServices();
   const [blocked, setBlocked] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    db.open()
-      .then(() => db.profile.count())
-      .catch(() => {
-        if (!cancelled) setBlocked(true);
-      });
+    // A read-only check, so every page (the dashboard included) can warn without loading Dexie.
+    void readStoredProgress(database.name).then((result) => {
+      if (!cancelled && !result.ok) setBlocked(true);
+    });
     return () => {
       cancelled = true;
     };
-  }, [db]);
+  }, [database]);
   if (!blocked) return null;
   return (
     <p role="alert" className="panel panel--warning">

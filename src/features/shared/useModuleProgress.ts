@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useServices } from '../../app/services';
 import type { CourseModule } from '../../engine/contentSchema';
-import { readModuleProgress, type ModuleOverviewProgress } from '../../storage/progressStore';
+import type { ModuleOverviewProgress } from '../../storage/moduleOverview';
+import { readModuleProgress } from '../../storage/progressStore';
 
 function notStarted(courseModule: CourseModule): ModuleOverviewProgress {
   const lessons = Object.fromEntries(courseModule.lessons.map((lesson) => [lesson.id, 'not-started' as const]));

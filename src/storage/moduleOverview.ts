@@ -1,0 +1,83 @@
+// What a module's saved records add up to: status, lessons done, score and myths shown. Pure, and
+// free of Dexie and XState, so the dashboard can show progress before either has loaded.
+import type { CourseModule } from '../engine/contentSchema';
+import type { ModuleContext } from '../engine/moduleMachine';
+import { moduleScore } from '../engine/moduleScore';
+import type { CertificateRecord, LessonProgressRecord, ModuleProgressRecord } from './database';
+
+export interface ModuleOverviewProgress {
+  /** 'due' is a pass whose latest certificate is past its refresh-by date. */
+  status: 'not-started' | 'in-progress' | 'passed' | 'not-passed' | 'due';
+  lessons: Record<string, 'not-started' | 'in-progress' | 'completed'>;
+  completedLessons: number;
+  score: { correct: number; total: number } | null;
+  myths: string[];
+  passedAt: number | null;
+}
+
+export interface ModuleRecords {
+  /** Any lesson records; those of other modules are ignored. */
+  lessonRecords: LessonProgressRecord[];
+  moduleRecord: ModuleProgressRecord | undefined;
+  /** Any certificates; those not covering this module are ignored. */
+  certificates: CertificateRecord[];
+}
+
+/** `today` (YYYY-MM-DD) lets a pass whose certificate needs refreshing show as due. */
+export function moduleOverview(
+  courseModule: CourseModule,
+  { lessonRecords, moduleRecord, certificates }: ModuleRecords,
+  today?: string,
+): ModuleOverviewProgress {
+  const current = moduleRecord && moduleRecord.contentVersion === courseModule.version ? moduleRecord : undefined;
+  // Read the saved machine context directly: showing progress should not need XState loaded.
+  const context = current ? (current.snapshot as { context?: Partial<ModuleContext> }).context : undefined;
+  const results = context?.results ?? {};
+  const lessons: ModuleOverviewProgress['lessons'] = {};
+  for (const lesson of courseModule.lessons) {
+    const record = lessonRecords.find(
+      (candidate) =>
+        candidate.moduleId === courseModule.id &&
+        candidate.lessonId === lesson.id &&
+        candidate.contentVersion === courseModule.version,
+    );
+    if (lesson.id in results && (!record || record.status === 'completed')) lessons[lesson.id] = 'completed';
+    else if (record) lessons[lesson.id] = record.status === 'completed' ? 'completed' : 'in-progress';
+    else lessons[lesson.id] = 'not-started';
+  }
+  const completedLessons = Object.values(lessons).filter((status) => status === 'completed').length;
+  const touched = Object.values(lessons).some((status) => status !== 'not-started');
+  const { correct, total } = moduleScore({ results });
+  const myths = new Set(Object.values(results).flatMap((result) => result.myths));
+  const latestRefresh = certificates
+    .filter((certificate) => certificate.moduleIds.includes(courseModule.id))
+    .map((certificate) => certificate.refreshBy)
+    .sort()
+    .at(-1);
+  const refreshDue =
+    current?.status === 'passed' && today !== undefined && latestRefresh !== undefined && latestRefresh < today;
+  return {
+    status: refreshDue
+      ? 'due'
+      : current?.status === 'passed' || current?.status === 'not-passed'
+        ? current.status
+        : touched
+          ? 'in-progress'
+          : 'not-started',
+    lessons,
+    completedLessons,
+    score: total > 0 ? { correct, total } : null,
+    myths: [...myths],
+    passedAt: context?.passedAt ?? null,
+  };
+}
+
+/** The lesson the learner was most recently in the middle of, to offer "Continue where you left off". */
+export function latestInProgress(records: LessonProgressRecord[]): LessonProgressRecord | undefined {
+  return records
+    .filter((record) => record.status === 'in-progress')
+    .reduce<LessonProgressRecord | undefined>(
+      (latest, record) => (!latest || record.updatedAt > latest.updatedAt ? record : latest),
+      undefined,
+    );
+}
