@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QuickExit } from '../features/safety/QuickExit';
-import { UpdatePrompt } from '../features/offline/UpdatePrompt';
+import { useOfflineNotices } from '../features/offline/UpdatePrompt';
 import { StorageWarning } from '../features/offline/StorageWarning';
 import { LanguageSwitcher, useLanguageFromAddress } from '../features/shared/LanguageSwitcher';
 
@@ -23,6 +23,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   useFocusHeadingOnNavigate();
   useLanguageFromAddress();
+  const offlineNotices = useOfflineNotices();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -71,12 +72,13 @@ export function AppLayout() {
       </header>
       <main id="main" className="page">
         <StorageWarning />
-        <UpdatePrompt />
+        {offlineNotices.update}
         <Suspense fallback={<p role="status">{t('layout.loading')}</p>}>
           <Outlet />
         </Suspense>
       </main>
       <footer className="site-footer">
+        {offlineNotices.ready}
         <p>
           {t('layout.footerSupport')} <Link to="/support">{t('layout.footerSupportLink')}</Link>
         </p>

@@ -32,3 +32,29 @@ test('the first page loads no more JavaScript than the CI ceiling allows', async
   );
   expect(kilobytes).toBeLessThanOrEqual(budgets.ciCeilings.firstLoadJsGzipKb);
 });
+
+test('nothing on screen moves while the first page loads, including when offline use becomes ready', async ({
+  browser,
+}) => {
+  for (const path of ['/', '/modules/adultification/lessons/seeing-the-child', '/certificates']) {
+    // A new context for each page: a first visit, with the service worker installing meanwhile.
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      (window as unknown as { layoutShifts: number[] }).layoutShifts = shifts;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('now works without a connection')).toBeVisible();
+    const shifts = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts);
+    expect(
+      shifts.reduce((sum, value) => sum + value, 0),
+      path,
+    ).toBeLessThan(0.01);
+    await context.close();
+  }
+});
