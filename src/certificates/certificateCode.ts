@@ -1,7 +1,7 @@
 // A certificate as a signed, self-contained code: the payload and its signature, each base64url,
 // joined by a dot. The code travels in a QR code, a link fragment or pasted text, and verifies
 // offline. decodeCertificate never throws: every input gets a result or a plain reason.
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { roleSchema } from '../engine/contentSchema';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { exportPublicKey, fingerprint, importPublicKey, sign, verifySignature } from './signing';

@@ -1,6 +1,6 @@
 // Checks course content before it ships: the schema for every module, then the cross-references
 // a schema cannot see (graph, sources, myth tags). Used by the content tests and authors' tools.
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { isDecisionStep } from '../engine/content';
 import { moduleSchema, mythSchema, sourceRefSchema, sourceSchema } from '../engine/contentSchema';
 import { findGraphProblems } from '../engine/lessonGraph';

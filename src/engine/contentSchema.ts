@@ -1,7 +1,7 @@
 // The shape of course content. Structure lives in modules/<id>/module.json and is
 // checked here; every word a learner sees lives in locales/<lang>/<moduleId>.json under
 // keys derived from these ids (see contentKeys.ts), so a translation never touches structure.
-import { z } from 'zod';
+import { z } from './zod';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 

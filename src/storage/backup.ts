@@ -1,6 +1,6 @@
 // A learner's whole record as one file: export, check, and import (merge or replace).
 // decodeBackup never throws: any input gets either a backup or a plain reason it was refused.
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { roleSchema } from '../engine/contentSchema';
 import type { HeardDatabase } from './database';
 
