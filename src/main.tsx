@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from './app/router';
+import { preloadFirstPage } from './app/preloadFirstPage';
 import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
 import { loadCatalog } from './content/catalog';
 import { lazyDatabase } from './app/services';
@@ -31,8 +32,9 @@ async function start() {
   // Any page but the dashboard needs the database: fetch it alongside the interface words.
   if (window.location.pathname !== '/') void database.load();
   const language = initialLanguage(window.location.search, storage);
-  const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
   const router = createAppRouter({ catalog: loadCatalog(), database, now: () => Date.now() });
+  preloadFirstPage(router, language);
+  const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -6,7 +6,7 @@ import type { ModuleOverviewProgress } from '../storage/progressStore';
 import { addYears, encodeCertificate, newCertificateId, type CertificatePayload } from './certificateCode';
 import { generateSigningKeys } from './signing';
 
-export const DEFAULT_REFRESH_YEARS = 3;
+export { DEFAULT_REFRESH_YEARS } from './refreshYears';
 
 export async function deviceKeys(db: HeardDatabase, now: number): Promise<CryptoKeyPair> {
   const existing = await db.deviceKeys.get('device');
