@@ -15,16 +15,18 @@ export interface RawCatalog {
 }
 
 const courseSchema = z.object({ modules: z.array(z.string()).min(1) });
+const phrases = z
+  .array(
+    z
+      .string()
+      .min(3)
+      .regex(/^[^A-Z]*$/, 'phrases are lower case'),
+  )
+  .min(1);
 const languageTermSchema = z.object({
   id: z.string().min(1),
-  match: z
-    .array(
-      z
-        .string()
-        .min(3)
-        .regex(/^[^A-Z]*$/, 'phrases are lower case'),
-    )
-    .min(1),
+  match: phrases,
+  matchIn: z.record(z.string(), phrases).optional(),
   sources: z.array(sourceRefSchema).min(1),
 });
 

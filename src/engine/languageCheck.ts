@@ -3,8 +3,11 @@
 // marks are being shown as examples and are not flagged.
 export interface LanguageTerm {
   id: string;
-  /** Lower-case phrases; a phrase matches anywhere in the text, ignoring case. */
+  /** Lower-case English phrases; a phrase matches anywhere in the text, ignoring case. */
   match: string[];
+  /** The same terms in other languages, by language code. English is always checked as well,
+   * because people writing in Welsh often write case notes in English. */
+  matchIn?: Record<string, string[]>;
   sources: string[];
 }
 
@@ -15,12 +18,15 @@ export interface TermFound {
 
 const QUOTED = /“[^”]*”|"[^"]*"/g;
 
-export function findTermsToAvoid(text: string, terms: LanguageTerm[]): TermFound[] {
-  const plain = text.replace(QUOTED, ' ').toLowerCase();
+/** Typed apostrophes vary (’ or '), so both are read as one. */
+const normalise = (text: string) => text.toLowerCase().replace(/’/g, "'");
+
+export function findTermsToAvoid(text: string, terms: LanguageTerm[], language = 'en'): TermFound[] {
+  const plain = normalise(text.replace(QUOTED, ' '));
   const found: TermFound[] = [];
   for (const term of terms) {
-    for (const phrase of term.match) {
-      if (plain.includes(phrase)) found.push({ termId: term.id, phrase });
+    for (const phrase of [...term.match, ...(language === 'en' ? [] : (term.matchIn?.[language] ?? []))]) {
+      if (plain.includes(normalise(phrase))) found.push({ termId: term.id, phrase });
     }
   }
   return found;

@@ -255,11 +255,27 @@ function serialize(snapshot: {
 }
 
 describe('survivor-centred language', () => {
-  const termsIn = (text: string) => findTermsToAvoid(text, catalog.languageTerms).map((found) => found.phrase);
+  const termsIn = (text: string, language = 'en') =>
+    findTermsToAvoid(text, catalog.languageTerms, language).map((found) => found.phrase);
 
   it('finds the terms to avoid when they are used plainly, and allows quoted examples', () => {
     expect(termsIn('She was sexually active with him.')).toEqual(['sexually active']);
     expect(termsIn('Recording her as “sexually active” hides abuse.')).toEqual([]);
+  });
+
+  it('finds Welsh terms in Welsh, and English ones too, whichever apostrophe is typed', () => {
+    expect(termsIn('Mae hi’n weithgar yn rhywiol.', 'cy')).toEqual(['weithgar yn rhywiol']);
+    expect(termsIn("Mae hi'n call i'r stryd ac yn rhoi ei hun mewn perygl.", 'cy')).toEqual([
+      'rhoi ei hun mewn perygl',
+      "call i'r stryd",
+    ]);
+    expect(termsIn('Mae hi’n “weithgar yn rhywiol”, meddai’r nodyn.', 'cy')).toEqual([]);
+    expect(termsIn('She is sexually active.', 'cy')).toEqual(['sexually active']);
+    expect(termsIn('Mae hi’n weithgar yn rhywiol.')).toEqual([]);
+  });
+
+  it('every term to avoid has Welsh phrases to match', () => {
+    expect(catalog.languageTerms.filter((term) => !term.matchIn?.cy?.length).map((term) => term.id)).toEqual([]);
   });
 
   for (const language of languages) {
@@ -288,7 +304,7 @@ describe('survivor-centred language', () => {
           const isExample =
             (namespace === 'myths' && !key.endsWith('.truth')) || (namespace === 'language' && key.endsWith('.avoid'));
           if (isExample || allowed.has(`${namespace}:${key}`)) continue;
-          const found = termsIn(text);
+          const found = termsIn(text, language);
           if (found.length > 0) hits.push(`${namespace}:${key} → ${found.join(', ')}`);
         }
       }

@@ -26,15 +26,15 @@ export function RewriteView({
   moveFocus: boolean;
   onContinue: () => void;
 }) {
-  const { t } = useTranslation(['ui', 'language']);
+  const { t, i18n } = useTranslation(['ui', 'language']);
   const { catalog } = useServices();
   const original = t(stepKeys.sentence(lessonId, step.id), { ns: namespace });
   const [text, setText] = useState(original);
   const [showModel, setShowModel] = useState(false);
   const flaggedId = useId();
   const termIds = useMemo(
-    () => [...new Set(findTermsToAvoid(text, catalog.languageTerms).map((found) => found.termId))],
-    [text, catalog.languageTerms],
+    () => [...new Set(findTermsToAvoid(text, catalog.languageTerms, i18n.language).map((found) => found.termId))],
+    [text, catalog.languageTerms, i18n.language],
   );
   const terms = catalog.languageTerms.filter((term) => termIds.includes(term.id));
 
