@@ -41,5 +41,7 @@ export function readyDatabase(db: HeardDatabase): LazyDatabase {
 }
 
 export function useServices(): Services {
-  return useRouteContext({ from: '__root__' }) as Services;
+  const context = useRouteContext({ from: '__root__' });
+  // On the dashboard the database is there only once something has loaded it on purpose.
+  return { ...context, db: context.db ?? context.database.loaded() } as Services;
 }
