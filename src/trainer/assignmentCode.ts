@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { roleSchema } from '../engine/contentSchema';
 import { decodeSignedCode, encodeSignedCode, readSignedCode, type DecodedCode } from './signedCode';
 
-const contentId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const contentId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const assignmentItemSchema = z.strictObject({

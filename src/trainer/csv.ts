@@ -66,7 +66,10 @@ export function cohortCsv(
     ),
   ];
   if (questions.length > 0) {
-    lines.push('', csvLine([headings.question, headings.option, headings.optionCorrect, headings.learners, headings.share]));
+    lines.push(
+      '',
+      csvLine([headings.question, headings.option, headings.optionCorrect, headings.learners, headings.share]),
+    );
     for (const question of questions) {
       for (const option of question.options) {
         lines.push(

@@ -21,7 +21,12 @@ export async function importAssignment(db: HeardDatabase, input: unknown, now: n
   try {
     const existing = await db.assignments.get(payload.id);
     if (existing) return { ok: true, payload, keyFingerprint, alreadyImported: true };
-    await db.assignments.add({ id: payload.id, code: decoded.code, importedAt: now, dueDate: payload.due ?? undefined });
+    await db.assignments.add({
+      id: payload.id,
+      code: decoded.code,
+      importedAt: now,
+      dueDate: payload.due ?? undefined,
+    });
     return { ok: true, payload, keyFingerprint, alreadyImported: false };
   } catch {
     return { ok: false, problem: 'not-saved' };
@@ -150,8 +155,7 @@ export async function makeReceipt(
 }
 
 export type CertificateImport =
-  | { ok: true; id: string; alreadyImported: boolean }
-  | { ok: false; problem: CertificateProblem | 'not-saved' };
+  { ok: true; id: string; alreadyImported: boolean } | { ok: false; problem: CertificateProblem | 'not-saved' };
 
 /** Adds a certificate made elsewhere (a trainer's countersigned one) to this learner's list. */
 export async function importCertificate(db: HeardDatabase, input: string): Promise<CertificateImport> {

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { roleSchema } from '../engine/contentSchema';
 import { decodeSignedCode, encodeSignedCode, readSignedCode, type DecodedCode } from './signedCode';
 
-const contentId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const contentId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
 
 export const receiptAnswerSchema = z.strictObject({
   moduleId: contentId,

@@ -15,8 +15,7 @@ export const MAX_PAYLOAD_BYTES = 200_000;
 export type CodeProblem = 'empty' | 'too-long' | 'malformed' | 'unreadable' | 'invalid' | 'signature';
 
 export type DecodedCode<T> =
-  | { ok: true; payload: T; code: string; keyFingerprint: string }
-  | { ok: false; problem: CodeProblem };
+  { ok: true; payload: T; code: string; keyFingerprint: string } | { ok: false; problem: CodeProblem };
 
 const encoder = new TextEncoder();
 

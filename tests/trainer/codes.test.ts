@@ -120,7 +120,9 @@ describe('receipt codes', () => {
       ok: false,
       problem: 'invalid',
     });
-    const answers = [{ moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['Free text!'], correct: true }];
+    const answers = [
+      { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['Free text!'], correct: true },
+    ];
     const withTextOption = { ...receiptPayloadFor(learner.publicKey), answers };
     expect(await decodeReceipt(await signedBody(JSON.stringify(withTextOption), learner.keys.privateKey))).toEqual({
       ok: false,
