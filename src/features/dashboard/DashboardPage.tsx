@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,20 @@ import { lastLessonInProgress } from '../../storage/progressStore';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useModuleProgress } from '../shared/useModuleProgress';
+
+// Assigned work loads only on a device that has an assignment, keeping the first page small.
+const AssignedWork = lazy(() => import('../trainer/AssignedWork').then((module) => ({ default: module.AssignedWork })));
+
+function AssignedSection() {
+  const { db } = useServices();
+  const count = useLiveQuery(() => db.assignments.count().catch(() => 0), [db]);
+  if (!count) return null;
+  return (
+    <Suspense fallback={null}>
+      <AssignedWork />
+    </Suspense>
+  );
+}
 
 /** Names the module and lesson; the lesson's title loads with that module's words. */
 function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
@@ -84,6 +98,7 @@ export function DashboardPage() {
       <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>
       <p className="lead">{t('dashboard.intro')}</p>
       <ContinueCard />
+      <AssignedSection />
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('dashboard.modulesHeading')}</h2>
         <ul className="module-list">
