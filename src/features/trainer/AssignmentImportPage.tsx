@@ -1,25 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type { HeardDatabase } from '../../storage/database';
 import { importAssignment, type AssignmentImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
 import { AssignmentDetails } from './AssignmentDetails';
 import { readTextFiles } from './downloadText';
-
-// One import per code and database at a time, so a page rendered twice still imports once.
-const running = new WeakMap<HeardDatabase, Map<string, Promise<AssignmentImport>>>();
-function importOnce(db: HeardDatabase, input: string, now: number): Promise<AssignmentImport> {
-  const forDb = running.get(db) ?? new Map<string, Promise<AssignmentImport>>();
-  running.set(db, forDb);
-  const existing = forDb.get(input);
-  if (existing) return existing;
-  const started = importAssignment(db, input, now);
-  forDb.set(input, started);
-  void started.finally(() => setTimeout(() => forDb.delete(input), 1000));
-  return started;
-}
 
 /** Opening an assignment link or file: checked, then added once; opening it again changes nothing. */
 export function AssignmentImportPage() {
@@ -28,11 +14,14 @@ export function AssignmentImportPage() {
   const hash = useLocation({ select: (location) => location.hash });
   const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<AssignmentImport>();
+  // React may run the effect twice for one visit; the ref keeps it to one import.
+  const started = useRef<{ hash: string; outcome: Promise<AssignmentImport> } | null>(null);
 
   useEffect(() => {
     if (!hash) return;
     let live = true;
-    void importOnce(db, hash, now()).then((outcome) => {
+    if (started.current?.hash !== hash) started.current = { hash, outcome: importAssignment(db, hash, now()) };
+    void started.current.outcome.then((outcome) => {
       if (live) setResult(outcome);
     });
     return () => {
@@ -42,12 +31,12 @@ export function AssignmentImportPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void importOnce(db, pasted, now()).then(setResult);
+    void importAssignment(db, pasted, now()).then(setResult);
   };
 
   const openFile = async (files: FileList | null) => {
     const [first] = await readTextFiles(files ?? []);
-    if (first) setResult(await importOnce(db, first.text, now()));
+    if (first) setResult(await importAssignment(db, first.text, now()));
   };
 
   return (
