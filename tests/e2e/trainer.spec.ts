@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, inflateSync } from 'fflate';
 import { fromBase64Url, toBase64Url } from '../../src/certificates/base64url';
-import { loadModule, playLesson } from './course';
+import { horizontalOverflow, loadModule, playLesson } from './course';
 import { E2E_ORIGIN } from './origin';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -201,6 +201,19 @@ test('a trainer assigns a lesson, a learner completes it, and the trainer counte
   await learner.goto(`/verify#${certificateLink.slice(certificateLink.indexOf('#') + 1)}`);
   await expect(learner.getByRole('heading', { name: /This certificate is intact/ })).toBeVisible();
   await expect(learner.getByText(`Trainer Jo Trainer (key fingerprint ${fingerprint})`)).toBeVisible();
+
+  // The full pages reflow at 320 px: wide tables scroll within their own box.
+  for (const page of [trainer, learner]) await page.setViewportSize({ width: 320, height: 640 });
+  expect(await horizontalOverflow(trainer), 'cohort dashboard at 320 px').toBeLessThanOrEqual(0);
+  await learner.goto('/');
+  await learner
+    .getByRole('region', { name: 'Assigned to you' })
+    .getByRole('link', { name: 'Another assignment' })
+    .click();
+  await learner.getByRole('textbox', { name: 'Your name, as your trainer knows you' }).fill('Sam Learner');
+  await learner.getByRole('button', { name: 'Make my receipt' }).click();
+  await expect(learner.getByRole('img', { name: 'QR code of your receipt link' })).toBeVisible();
+  expect(await horizontalOverflow(learner), 'receipt page at 320 px').toBeLessThanOrEqual(0);
 
   expect(problems).toEqual([]);
   await trainerContext.close();

@@ -204,7 +204,7 @@ export function CreateAssignmentForm() {
         {errorText('trainer')}
       </div>
       <fieldset
-        className="settings-group"
+        className="settings-group assignment-items"
         id="assignment-items"
         tabIndex={-1}
         aria-describedby={describedBy('items', 'assignment-items-hint')}
