@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toBase64Url } from '../../src/certificates/base64url';
 import { sign } from '../../src/certificates/signing';
 import { assignmentLink, decodeAssignment, encodeAssignment, readAssignment } from '../../src/trainer/assignmentCode';
-import { decodeReceipt, encodeReceipt, receiptLink } from '../../src/trainer/receiptCode';
+import { decodeReceipt, encodeReceipt, readReceipt, receiptLink } from '../../src/trainer/receiptCode';
+import { checkReceipt } from '../../src/trainer/receiptImport';
 import { MAX_PAYLOAD_BYTES } from '../../src/trainer/signedCode';
 import { assignmentPayload, keyPair, receiptPayloadFor } from './fixtures';
 
@@ -165,6 +166,30 @@ describe('receipt codes', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('reading stored codes and checking receipts', () => {
+  it('readAssignment and readReceipt return null, never throw, for anything but their own codes', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' })), (input) => {
+        expect(readAssignment(input)).toBeNull();
+        expect(readReceipt(input)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+    expect(readReceipt(receiptCode)).toEqual(receiptPayloadFor(learner.publicKey));
+    expect(readAssignment(receiptCode)).toBeNull();
+  });
+
+  it('checkReceipt refuses any other input with a problem, never an exception', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string(), fc.anything()), async (input) => {
+        const result = await checkReceipt(input, { id: 'AAAAAAAAAAAAAAAAAAAAAA' }, async () => false);
+        expect(result.ok).toBe(false);
+      }),
+      { numRuns: 200 },
     );
   });
 });

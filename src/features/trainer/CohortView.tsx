@@ -50,8 +50,13 @@ function Countersign({
   };
   return (
     <>
-      <button type="button" className="button button--secondary" onClick={() => void countersign()}>
-        {t('cohort.countersign', { name: row.name })}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={t('cohort.countersign', { name: row.name })}
+        onClick={() => void countersign()}
+      >
+        {t('cohort.countersignShort')}
       </button>
       {failed && <p role="alert">{t('cohort.countersignFailed')}</p>}
     </>
