@@ -55,6 +55,9 @@ export function AppLayout() {
                 <Link to="/my-data">{t('nav.myData')}</Link>
               </li>
               <li>
+                <Link to="/trainer">{t('nav.trainer')}</Link>
+              </li>
+              <li>
                 <Link to="/settings">{t('nav.settings')}</Link>
               </li>
               <li>

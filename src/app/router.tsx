@@ -96,6 +96,39 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 });
 
+// Assignments: the trainer area, and the learner's side (opening an assignment, sending a receipt,
+// adding a countersigned certificate). They load only when visited.
+const trainerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainer',
+  component: lazyRouteComponent(() => import('../features/trainer/TrainerPage'), 'TrainerPage'),
+});
+const trainerAssignmentRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/trainer/assignments/$assignmentId',
+  component: lazyRouteComponent(() => import('../features/trainer/TrainerAssignmentPage'), 'TrainerAssignmentPage'),
+});
+const assignmentImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignment',
+  component: lazyRouteComponent(() => import('../features/trainer/AssignmentImportPage'), 'AssignmentImportPage'),
+});
+const assignedWorkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/assignments/$assignmentId',
+  component: lazyRouteComponent(() => import('../features/trainer/AssignedWorkPage'), 'AssignedWorkPage'),
+});
+const receiptLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/receipt',
+  component: lazyRouteComponent(() => import('../features/trainer/ReceiptLinkPage'), 'ReceiptLinkPage'),
+});
+const certificateImportRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/certificates/import',
+  component: lazyRouteComponent(() => import('../features/trainer/CertificateImportPage'), 'CertificateImportPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
   moduleRoute,
@@ -110,6 +143,12 @@ const routeTree = rootRoute.addChildren([
   certificatesRoute,
   certificateRoute,
   verifyRoute,
+  trainerRoute,
+  trainerAssignmentRoute,
+  assignmentImportRoute,
+  assignedWorkRoute,
+  receiptLinkRoute,
+  certificateImportRoute,
 ]);
 
 export function createAppRouter(services: RootContext, history?: RouterHistory) {

@@ -23,6 +23,9 @@ for (const [path, heading] of [
   ['/settings', 'Display settings'],
   ['/my-data', 'My data'],
   ['/accessibility', 'Accessibility statement'],
+  ['/trainer', 'Trainer area'],
+  ['/assignment', 'Open an assignment'],
+  ['/certificates/import', 'Add a certificate from your trainer'],
   ['/no-such-page', 'Page not found'],
 ] as const) {
   test(`no WCAG 2.2 A/AA violations on ${path}`, async ({ page }) => {

@@ -145,6 +145,9 @@ export const STATIC_PAGES = [
   '/about',
   '/support',
   '/accessibility',
+  '/trainer',
+  '/assignment',
+  '/certificates/import',
 ];
 
 /** How far the page scrolls sideways: 0 when everything reflows into the viewport. */

@@ -138,6 +138,9 @@ export function CertificatesPage() {
     <>
       <PageHeading tabTitle={t('certificates.tabTitle')}>{t('certificates.heading')}</PageHeading>
       <p className="lead">{t('certificates.intro')}</p>
+      <p>
+        <Link to="/certificates/import">{t('certificates.importLink')}</Link>
+      </p>
       <section aria-labelledby="issue-heading">
         <h2 id="issue-heading">{t('certificates.getHeading')}</h2>
         {passed && passed.length > 0 ? <IssueForm passed={passed} /> : <p>{t('certificates.nonePassed')}</p>}

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -10,6 +10,32 @@ import type { StoredProgress } from '../../storage/storedProgress';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useStoredProgress } from './useStoredProgress';
+
+// Assigned work, and the database it reads live, load only on a device that has an assignment,
+// keeping the first page small.
+const AssignedWork = lazy(() => import('../trainer/AssignedWork').then((module) => ({ default: module.AssignedWork })));
+
+function AssignedSection({ count }: { count: number }) {
+  const { database } = useServices();
+  const [databaseReady, setDatabaseReady] = useState(() => database.loaded() !== undefined);
+  useEffect(() => {
+    if (count === 0 || databaseReady) return;
+    let current = true;
+    void database.load().then(
+      () => current && setDatabaseReady(true),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [count, database, databaseReady]);
+  if (count === 0 || !databaseReady) return null;
+  return (
+    <Suspense fallback={null}>
+      <AssignedWork />
+    </Suspense>
+  );
+}
 
 /** Names the module and lesson; the lesson's title loads with that module's words. */
 function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
@@ -102,6 +128,7 @@ export function DashboardPage() {
       <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>
       <p className="lead">{t('dashboard.intro')}</p>
       {records && <ContinueCard stored={records} />}
+      {records && <AssignedSection count={records.assignments.length} />}
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('dashboard.modulesHeading')}</h2>
         <ul className="module-list">

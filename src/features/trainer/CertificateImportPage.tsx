@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useLocation } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { importCertificate, type CertificateImport } from '../../trainer/learnerAssignments';
+import { PageHeading } from '../shared/PageHeading';
+import { readTextFiles } from './downloadText';
+
+/** Adds a certificate a trainer countersigned (from its link or file) to the learner's certificates. */
+export function CertificateImportPage() {
+  const { t } = useTranslation(['trainer', 'ui']);
+  const { db } = useServices();
+  const hash = useLocation({ select: (location) => location.hash });
+  const [pasted, setPasted] = useState('');
+  const [result, setResult] = useState<CertificateImport>();
+
+  useEffect(() => {
+    if (!hash) return;
+    let live = true;
+    // Importing twice is harmless: the second time finds it already there.
+    void importCertificate(db, hash).then((outcome) => {
+      if (live) setResult(outcome);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, hash]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void importCertificate(db, pasted).then(setResult);
+  };
+
+  const openFile = async (files: FileList | null) => {
+    const [first] = await readTextFiles(files ?? []);
+    if (first) setResult(await importCertificate(db, first.text));
+  };
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/certificates">{t('certificates.back', { ns: 'ui' })}</Link>
+      </p>
+      <PageHeading tabTitle={t('certificateImport.tabTitle')}>{t('certificateImport.heading')}</PageHeading>
+      <div aria-live="polite">
+        {result && !result.ok && (
+          <div className="panel panel--warning">
+            <h2>
+              <span aria-hidden="true">✗ </span>
+              {t('certificateImport.refused')}
+            </h2>
+            <p>
+              {result.problem === 'not-saved'
+                ? t('certificateImport.notSaved')
+                : t(`verify.problem.${result.problem}`, { ns: 'ui' })}
+            </p>
+          </div>
+        )}
+        {result?.ok && (
+          <div className="panel panel--support">
+            <h2>
+              <span aria-hidden="true">✓ </span>
+              {result.alreadyImported ? t('certificateImport.already') : t('certificateImport.added')}
+            </h2>
+            <p>
+              <Link to="/certificates/$certificateId" params={{ certificateId: result.id }}>
+                {t('certificateImport.view', { id: result.id })}
+              </Link>
+            </p>
+          </div>
+        )}
+      </div>
+      <p className="lead">{t('certificateImport.intro')}</p>
+      <form className="form" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="certificate-code">{t('certificateImport.pasteLabel')}</label>
+          <textarea id="certificate-code" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} />
+        </div>
+        <button type="submit" className="button">
+          {t('certificateImport.submit')}
+        </button>
+      </form>
+      <div className="field">
+        <label htmlFor="certificate-file">{t('certificateImport.fileLabel')}</label>
+        <input
+          id="certificate-file"
+          type="file"
+          accept=".txt,text/plain"
+          onChange={(event) => {
+            void openFile(event.target.files);
+            event.target.value = '';
+          }}
+        />
+      </div>
+    </>
+  );
+}

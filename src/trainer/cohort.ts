@@ -1,0 +1,115 @@
+// The cohort dashboard's numbers, worked out from the imported receipts: who finished and how they
+// scored, the share of learners choosing each option of each question, and the myths most often
+// shown (the debrief list). Plain functions over data, so they are tested without a browser.
+import type { CourseModule } from '../engine/content';
+import type { AssignmentPayload } from './assignmentCode';
+import { assignedQuestions } from './assignmentContent';
+import { scorePercent, type ReceiptPayload } from './receiptCode';
+
+export interface CohortReceipt {
+  id: string;
+  payload: ReceiptPayload;
+  countersignedCode?: string;
+}
+
+export interface LearnerRow {
+  id: string;
+  name: string;
+  role: ReceiptPayload['learner']['role'];
+  organisation: string;
+  completedAt: string;
+  minutes: number;
+  correct: number;
+  total: number;
+  percent: number;
+  passed: boolean;
+  countersignedCode?: string;
+}
+
+export interface OptionShare {
+  optionId: string;
+  correct: boolean;
+  misconception?: string;
+  count: number;
+  /** 0 to 1: learners who chose it among learners who answered. */
+  share: number;
+}
+
+export interface QuestionShares {
+  moduleId: string;
+  lessonId: string;
+  stepId: string;
+  answered: number;
+  options: OptionShare[];
+}
+
+export interface MythCount {
+  myth: string;
+  learners: number;
+}
+
+export interface CohortSummary {
+  learners: LearnerRow[];
+  passed: number;
+  questions: QuestionShares[];
+  myths: MythCount[];
+}
+
+export function learnerRow(receipt: CohortReceipt, passMark: number): LearnerRow {
+  const { payload } = receipt;
+  const percent = scorePercent(payload.score);
+  return {
+    id: receipt.id,
+    name: payload.learner.name,
+    role: payload.learner.role,
+    organisation: payload.learner.organisation,
+    completedAt: payload.completedAt,
+    minutes: Math.round(payload.seconds / 60),
+    correct: payload.score.correct,
+    total: payload.score.total,
+    percent,
+    passed: percent >= passMark,
+    countersignedCode: receipt.countersignedCode,
+  };
+}
+
+export function cohortSummary(
+  assignment: Pick<AssignmentPayload, 'items' | 'passMark'>,
+  receipts: CohortReceipt[],
+  modules: CourseModule[],
+): CohortSummary {
+  const learners = receipts
+    .map((receipt) => learnerRow(receipt, assignment.passMark))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.completedAt.localeCompare(b.completedAt));
+  const mythLearners = new Map<string, Set<string>>();
+  const questions = assignedQuestions(assignment.items, modules).map(({ courseModule, lesson, step }) => {
+    const chosen = receipts.flatMap((receipt) => {
+      const answer = receipt.payload.answers.find(
+        (candidate) =>
+          candidate.moduleId === courseModule.id && candidate.lessonId === lesson.id && candidate.stepId === step.id,
+      );
+      return answer ? [{ receiptId: receipt.id, optionIds: answer.optionIds }] : [];
+    });
+    const options = step.options.map((option): OptionShare => {
+      const choosers = chosen.filter((answer) => answer.optionIds.includes(option.id));
+      if (!option.correct && option.misconception) {
+        const set = mythLearners.get(option.misconception) ?? new Set<string>();
+        for (const answer of choosers) set.add(answer.receiptId);
+        mythLearners.set(option.misconception, set);
+      }
+      return {
+        optionId: option.id,
+        correct: option.correct,
+        misconception: option.correct ? undefined : option.misconception,
+        count: choosers.length,
+        share: chosen.length === 0 ? 0 : choosers.length / chosen.length,
+      };
+    });
+    return { moduleId: courseModule.id, lessonId: lesson.id, stepId: step.id, answered: chosen.length, options };
+  });
+  const myths = [...mythLearners.entries()]
+    .map(([myth, set]) => ({ myth, learners: set.size }))
+    .filter((entry) => entry.learners > 0)
+    .sort((a, b) => b.learners - a.learners || a.myth.localeCompare(b.myth));
+  return { learners, passed: learners.filter((row) => row.passed).length, questions, myths };
+}

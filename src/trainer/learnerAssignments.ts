@@ -1,0 +1,178 @@
+// The learner's side of assignments: importing one from a link or file (once: opening it again
+// changes nothing), working out how far they are, and making the signed completion receipt.
+import { extractCode, verifyCertificate, type CertificateProblem } from '../certificates/certificateCode';
+import { deviceKeys } from '../certificates/issueCertificate';
+import { exportPublicKey } from '../certificates/signing';
+import type { CourseModule } from '../engine/content';
+import { lessonKey, type AnswerEvent, type HeardDatabase } from '../storage/database';
+import { decodeAssignment, type AssignmentPayload } from './assignmentCode';
+import { assignedLessons } from './assignmentContent';
+import { encodeReceipt, type ReceiptAnswer, type ReceiptPayload } from './receiptCode';
+import type { CodeProblem } from './signedCode';
+
+export type AssignmentImport =
+  | { ok: true; payload: AssignmentPayload; keyFingerprint: string; alreadyImported: boolean }
+  | { ok: false; problem: CodeProblem | 'not-saved' };
+
+export async function importAssignment(db: HeardDatabase, input: unknown, now: number): Promise<AssignmentImport> {
+  const decoded = await decodeAssignment(input);
+  if (!decoded.ok) return decoded;
+  const { payload, keyFingerprint } = decoded;
+  try {
+    const existing = await db.assignments.get(payload.id);
+    if (existing) return { ok: true, payload, keyFingerprint, alreadyImported: true };
+    await db.assignments.add({
+      id: payload.id,
+      code: decoded.code,
+      importedAt: now,
+      dueDate: payload.due ?? undefined,
+    });
+    return { ok: true, payload, keyFingerprint, alreadyImported: false };
+  } catch {
+    return { ok: false, problem: 'not-saved' };
+  }
+}
+
+export type AssignmentStatus = 'not-started' | 'in-progress' | 'done' | 'overdue';
+
+export interface AssignmentProgress {
+  status: AssignmentStatus;
+  completedLessons: number;
+  totalLessons: number;
+  lessons: Record<string, 'not-started' | 'in-progress' | 'completed'>;
+}
+
+export async function assignmentProgress(
+  db: HeardDatabase,
+  payload: Pick<AssignmentPayload, 'items' | 'due'>,
+  modules: CourseModule[],
+  today: string,
+): Promise<AssignmentProgress> {
+  const lessons = assignedLessons(payload.items, modules);
+  const records = await db.lessonProgress.bulkGet(
+    lessons.map(({ courseModule, lesson }) => lessonKey(courseModule.id, lesson.id)),
+  );
+  const byLesson: AssignmentProgress['lessons'] = {};
+  lessons.forEach(({ courseModule, lesson }, index) => {
+    const record = records[index];
+    byLesson[lessonKey(courseModule.id, lesson.id)] =
+      record && record.contentVersion === courseModule.version
+        ? record.status === 'completed'
+          ? 'completed'
+          : 'in-progress'
+        : 'not-started';
+  });
+  const states = Object.values(byLesson);
+  const completedLessons = states.filter((state) => state === 'completed').length;
+  const done = lessons.length > 0 && completedLessons === lessons.length;
+  const status: AssignmentStatus = done
+    ? 'done'
+    : payload.due !== null && payload.due < today
+      ? 'overdue'
+      : states.some((state) => state !== 'not-started')
+        ? 'in-progress'
+        : 'not-started';
+  return { status, completedLessons, totalLessons: lessons.length, lessons: byLesson };
+}
+
+/** The latest answer to each question of the assignment: option ids and whether it was right. */
+async function latestAnswers(
+  db: HeardDatabase,
+  payload: Pick<AssignmentPayload, 'items'>,
+  modules: CourseModule[],
+): Promise<AnswerEvent[]> {
+  const latest: AnswerEvent[] = [];
+  for (const { courseModule, lesson } of assignedLessons(payload.items, modules)) {
+    const events = await db.answers.where('[moduleId+lessonId]').equals([courseModule.id, lesson.id]).sortBy('at');
+    const byStep = new Map<string, AnswerEvent>();
+    for (const event of events) byStep.set(event.stepId, event);
+    for (const step of lesson.steps) {
+      const event = byStep.get(step.id);
+      if (event) latest.push(event);
+    }
+  }
+  return latest;
+}
+
+export interface LearnerDetails {
+  name: string;
+  role: ReceiptPayload['learner']['role'];
+  organisation: string;
+}
+
+/** The receipt's payload, or null while the assignment is not finished. */
+export async function receiptPayload(
+  db: HeardDatabase,
+  payload: AssignmentPayload,
+  modules: CourseModule[],
+  learner: LearnerDetails & { key: string },
+): Promise<ReceiptPayload | null> {
+  const lessons = assignedLessons(payload.items, modules);
+  const records = await db.lessonProgress.bulkGet(
+    lessons.map(({ courseModule, lesson }) => lessonKey(courseModule.id, lesson.id)),
+  );
+  if (lessons.length === 0 || records.some((record) => record?.status !== 'completed')) return null;
+  const finishedAt = Math.max(...records.map((record) => record?.updatedAt ?? 0));
+  const events = await latestAnswers(db, payload, modules);
+  const startedAt = events.length > 0 ? Math.min(...events.map((event) => event.at)) : finishedAt;
+  const answers: ReceiptAnswer[] = events.map((event) => ({
+    moduleId: event.moduleId,
+    lessonId: event.lessonId,
+    stepId: event.stepId,
+    optionIds: event.optionIds.slice(0, 6),
+    correct: event.correct,
+  }));
+  return {
+    v: 1,
+    assignmentId: payload.id,
+    learner: {
+      name: learner.name.trim(),
+      role: learner.role,
+      organisation: learner.organisation.trim(),
+      key: learner.key,
+    },
+    completedAt: new Date(finishedAt).toISOString(),
+    seconds: Math.max(0, Math.round((finishedAt - startedAt) / 1000)),
+    score: { correct: answers.filter((answer) => answer.correct).length, total: answers.length },
+    answers,
+  };
+}
+
+/** Signs the receipt with this device's key (the one that signs its certificates). */
+export async function makeReceipt(
+  db: HeardDatabase,
+  payload: AssignmentPayload,
+  modules: CourseModule[],
+  learner: LearnerDetails,
+  now: number,
+): Promise<string | null> {
+  const keys = await deviceKeys(db, now);
+  const receipt = await receiptPayload(db, payload, modules, {
+    ...learner,
+    key: await exportPublicKey(keys.publicKey),
+  });
+  return receipt ? encodeReceipt(receipt, keys.privateKey) : null;
+}
+
+export type CertificateImport =
+  { ok: true; id: string; alreadyImported: boolean } | { ok: false; problem: CertificateProblem | 'not-saved' };
+
+/** Adds a certificate made elsewhere (a trainer's countersigned one) to this learner's list. */
+export async function importCertificate(db: HeardDatabase, input: string): Promise<CertificateImport> {
+  const verified = await verifyCertificate(input.slice(0, 20_000));
+  if (!verified.ok) return verified;
+  const { payload } = verified;
+  try {
+    if (await db.certificates.get(payload.id)) return { ok: true, id: payload.id, alreadyImported: true };
+    await db.certificates.add({
+      id: payload.id,
+      moduleIds: payload.modules.map((entry) => entry.id),
+      code: extractCode(input),
+      issuedAt: payload.issuedAt,
+      refreshBy: payload.refreshBy,
+    });
+    return { ok: true, id: payload.id, alreadyImported: false };
+  } catch {
+    return { ok: false, problem: 'not-saved' };
+  }
+}
