@@ -49,6 +49,18 @@ const assignmentSchema = z.object({
   importedAt: z.number().finite(),
   dueDate: text.optional(),
 });
+const trainerAssignmentSchema = z.object({
+  id: text,
+  code: z.string().max(20_000),
+  createdAt: z.number().finite(),
+});
+const receiptSchema = z.object({
+  id: text,
+  assignmentId: text,
+  code: z.string().max(20_000),
+  importedAt: z.number().finite(),
+  countersignedCode: z.string().max(20_000).optional(),
+});
 const profileSchema = z.object({
   id: z.literal('learner'),
   displayName: text.optional(),
@@ -66,6 +78,9 @@ export const backupSchema = z.object({
   moduleProgress: z.array(moduleProgressSchema),
   certificates: z.array(certificateSchema).default([]),
   assignments: z.array(assignmentSchema).default([]),
+  /** A trainer's assignments and the receipts imported for them. */
+  trainerAssignments: z.array(trainerAssignmentSchema).default([]),
+  receipts: z.array(receiptSchema).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -89,7 +104,7 @@ export function decodeBackup(input: string): DecodedBackup {
   return result.success ? { ok: true, backup: result.data } : { ok: false, problem: 'damaged' };
 }
 
-/** The learner's own stores. The signing keys cannot leave the browser, so they are never exported. */
+/** Everything but the signing keys, which cannot leave the browser and so are never exported. */
 const learnerTables = (db: HeardDatabase) => [
   db.profile,
   db.answers,
@@ -97,6 +112,8 @@ const learnerTables = (db: HeardDatabase) => [
   db.moduleProgress,
   db.certificates,
   db.assignments,
+  db.trainerAssignments,
+  db.receipts,
 ];
 
 export async function exportBackup(db: HeardDatabase, now: number): Promise<Backup> {
@@ -110,6 +127,8 @@ export async function exportBackup(db: HeardDatabase, now: number): Promise<Back
     moduleProgress: await db.moduleProgress.toArray(),
     certificates: await db.certificates.toArray(),
     assignments: await db.assignments.toArray(),
+    trainerAssignments: await db.trainerAssignments.toArray(),
+    receipts: await db.receipts.toArray(),
   }));
 }
 
@@ -131,6 +150,8 @@ export async function importBackup(db: HeardDatabase, backup: Backup, mode: 'mer
       await db.moduleProgress.bulkPut(backup.moduleProgress);
       await db.certificates.bulkPut(backup.certificates);
       await db.assignments.bulkPut(backup.assignments);
+      await db.trainerAssignments.bulkPut(backup.trainerAssignments);
+      await db.receipts.bulkPut(backup.receipts);
       return;
     }
     // Certificates and assignments never change once made, so merging keeps the device's copy.
@@ -138,6 +159,13 @@ export async function importBackup(db: HeardDatabase, backup: Backup, mode: 'mer
     await db.certificates.bulkAdd(backup.certificates.filter((certificate) => !keptCertificates.has(certificate.id)));
     const keptAssignments = new Set(await db.assignments.toCollection().primaryKeys());
     await db.assignments.bulkAdd(backup.assignments.filter((assignment) => !keptAssignments.has(assignment.id)));
+    const keptTrainerAssignments = new Set(await db.trainerAssignments.toCollection().primaryKeys());
+    await db.trainerAssignments.bulkAdd(
+      backup.trainerAssignments.filter((assignment) => !keptTrainerAssignments.has(assignment.id)),
+    );
+    // A receipt countersigned on this device keeps its countersignature.
+    const keptReceipts = new Set(await db.receipts.toCollection().primaryKeys());
+    await db.receipts.bulkAdd(backup.receipts.filter((receipt) => !keptReceipts.has(receipt.id)));
     if (backup.profile && !(await db.profile.get('learner'))) await db.profile.put(backup.profile);
     const known = new Set((await db.answers.toArray()).map(answerIdentity));
     await db.answers.bulkAdd(backup.answers.filter((answer) => !known.has(answerIdentity(answer))));

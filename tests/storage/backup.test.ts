@@ -32,6 +32,8 @@ async function someProgress(target: HeardDatabase) {
     refreshBy: '2029-11-23',
   });
   await target.assignments.put({ id: 'team-a', code: 'assignment.signature', importedAt: 7, dueDate: '2026-12-01' });
+  await target.trainerAssignments.put({ id: 'team-b', code: 'trainer.signature', createdAt: 8 });
+  await target.receipts.put({ id: 'team-b/abc', assignmentId: 'team-b', code: 'receipt.signature', importedAt: 9 });
 }
 
 async function everything(target: HeardDatabase) {
@@ -54,11 +56,13 @@ describe('backup', () => {
     expect((await readModuleProgress(db, practiceModule)).lessons.basics).toBe('completed');
   });
 
-  it('keeps certificates and assigned work in the file', async () => {
+  it('keeps certificates, assigned work and a trainer’s cohorts in the file', async () => {
     await someProgress(db);
     const backup = await exportBackup(db, 100);
     expect(backup.certificates.map((certificate) => certificate.id)).toEqual(['ABCD-EFGH-JKLM']);
     expect(backup.assignments.map((assignment) => assignment.id)).toEqual(['team-a']);
+    expect(backup.trainerAssignments.map((assignment) => assignment.id)).toEqual(['team-b']);
+    expect(backup.receipts.map((receipt) => receipt.id)).toEqual(['team-b/abc']);
   });
 
   it('deletes certificates, assigned work and the signing keys too', async () => {
