@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-router';
 import { AppLayout } from './AppLayout';
 import type { RootContext } from './services';
+import { ROLES, type Role } from '../engine/content';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from '../features/shared/NotFoundPage';
 
@@ -36,9 +37,15 @@ export const moduleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
+/** `?role=` opens a lesson on a trainer's chosen role path; anything else is ignored. */
+export function lessonSearch(search: Record<string, unknown>): { role?: Role } {
+  return ROLES.includes(search.role as Role) ? { role: search.role as Role } : {};
+}
+
 export const lessonRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId/lessons/$lessonId',
+  validateSearch: lessonSearch,
   component: lazyRouteComponent(() => import('../features/lesson-player/LessonPage'), 'LessonPage'),
 });
 

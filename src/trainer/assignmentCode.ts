@@ -1,6 +1,6 @@
 // An assignment: what a trainer asks a cohort to do, signed by the trainer's device key. It travels
 // as a link (/assignment#code), a QR code or a small file, and the learner's device checks it.
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { roleSchema } from '../engine/contentSchema';
 import { decodeSignedCode, encodeSignedCode, readSignedCode, type DecodedCode } from './signedCode';
 

@@ -1,7 +1,7 @@
 // A completion receipt: what a learner sends back to their trainer. It is bound to one assignment,
 // signed by the learner's device key, and carries only ids, numbers and the learner's name: the
 // options chosen for each question, never text the learner typed.
-import { z } from 'zod';
+import { z } from '../engine/zod';
 import { roleSchema } from '../engine/contentSchema';
 import { decodeSignedCode, encodeSignedCode, readSignedCode, type DecodedCode } from './signedCode';
 

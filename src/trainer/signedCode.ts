@@ -3,7 +3,7 @@
 // with a zod schema, deflated and written as base64url; a dot and an ECDSA P-256 signature of that
 // text follow. decodeSignedCode never throws: every input gets a payload or a plain problem.
 import { deflateSync, inflateSync } from 'fflate';
-import type { z } from 'zod';
+import type { z } from '../engine/zod';
 import { fromBase64Url, toBase64Url } from '../certificates/base64url';
 import { fingerprint, importPublicKey, sign, verifySignature } from '../certificates/signing';
 

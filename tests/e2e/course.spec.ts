@@ -42,6 +42,27 @@ for (const moduleId of courseModuleIds) {
   });
 }
 
+test('a trainer’s role path (?role= from an assignment) wins over the role in the learner’s details', async ({
+  page,
+}) => {
+  const { courseModule, words } = loadModule('boyfriend-model');
+  const lesson = courseModule.lessons.find((candidate) => candidate.steps.some((step) => step.kind === 'roleBranch'));
+  const branch = lesson?.steps.find((step) => step.kind === 'roleBranch');
+  if (!lesson || branch?.kind !== 'roleBranch') throw new Error('no role paths');
+  const routes = Object.entries(branch.routes) as [Role, string][];
+  const [[ownRole, ownTarget], [assignedRole, assignedTarget]] = routes;
+  expect(assignedTarget).not.toBe(ownTarget);
+  await setRole(page, ownRole);
+  await page.goto(`/modules/${courseModule.id}/lessons/${lesson.id}?role=${assignedRole}`);
+  const visited = new Set<string>();
+  for (let guard = 0; guard < 80; guard++) {
+    visited.add((await currentStepId(page)).stepId);
+    if ((await takeOneStep(page, lesson, words)) === null) break;
+  }
+  expect([...visited]).toContain(assignedTarget);
+  expect([...visited]).not.toContain(ownTarget);
+});
+
 test('the language coach flags terms to avoid as a learner rewrites a case note', async ({ page }) => {
   const { courseModule, words } = loadModule('survivor-centred-practice');
   const lesson = courseModule.lessons.find((candidate) => candidate.steps.some((step) => step.kind === 'rewrite'));

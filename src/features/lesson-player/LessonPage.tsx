@@ -59,7 +59,8 @@ function resumeFrom(
  * Loads the saved place in a lesson, then keeps watching it: when another tab on this device
  * moves the same lesson on, this tab follows, so two tabs never undo each other's progress.
  */
-function useResume(courseModule: CourseModule, lesson: Lesson): Resume | undefined {
+/** `assignedRole`, from a trainer's assignment, wins over the role in the learner's details. */
+function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined): Resume | undefined {
   const { db } = useServices();
   const [resume, setResume] = useState<Resume>();
   useEffect(() => {
@@ -68,7 +69,7 @@ function useResume(courseModule: CourseModule, lesson: Lesson): Resume | undefin
     let cancelled = false;
     Promise.all([
       db.lessonProgress.get(lessonKey(courseModule.id, lesson.id)),
-      db.profile.get('learner').then((profile) => profile?.role ?? null),
+      db.profile.get('learner').then((profile) => assignedRole ?? profile?.role ?? null),
     ])
       .then(([record, role]) => {
         if (cancelled) return;
@@ -95,14 +96,15 @@ function useResume(courseModule: CourseModule, lesson: Lesson): Resume | undefin
       cancelled = true;
       subscription?.unsubscribe();
     };
-  }, [db, courseModule, lesson]);
+  }, [db, courseModule, lesson, assignedRole]);
   return resume;
 }
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
-  const resume = useResume(courseModule, lesson);
+  const { role: assignedRole } = route.useSearch();
+  const resume = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
   return (
     <>

@@ -139,10 +139,7 @@ export function AssignedWorkPage() {
       </p>
       <AssignmentDetails payload={payload} keyFingerprint={keyFingerprint} />
       {payload.role && profileRole !== undefined && profileRole !== payload.role && (
-        <p className="panel panel--note">
-          {t('learner.rolePath', { role: t(`role.${payload.role}`, { ns: 'ui' }) })}{' '}
-          <Link to="/profile">{t('learner.changeRole')}</Link>
-        </p>
+        <p className="panel panel--note">{t('learner.rolePath', { role: t(`role.${payload.role}`, { ns: 'ui' }) })}</p>
       )}
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading">{t('learner.lessonsHeading')}</h2>
@@ -155,6 +152,7 @@ export function AssignedWorkPage() {
                 <Link
                   to="/modules/$moduleId/lessons/$lessonId"
                   params={{ moduleId: courseModule.id, lessonId: lesson.id }}
+                  search={payload.role ? { role: payload.role } : {}}
                 >
                   {t('details.lessonOf', {
                     lesson: t(lessonKeys.title(lesson.id), { ns: courseModule.id }),
