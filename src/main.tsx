@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from '@tanstack/react-router';
+import { createHashHistory, RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from './app/router';
 import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
@@ -28,10 +28,19 @@ const storage = localStorageIfAllowed();
 async function start() {
   const language = initialLanguage(window.location.search, storage);
   const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
-  const router = createAppRouter({ catalog: loadCatalog(), db: new HeardDatabase(), now: () => Date.now() });
+  const catalog = loadCatalog();
+  // Inside an LMS the course keeps its place in the URL's hash (the LMS owns the rest of the URL)
+  // and reports to the LMS; that code loads only in the LMS build.
+  const lms = import.meta.env.MODE === 'lms' ? await (await import('./lms/startLms')).startLms(window, catalog) : null;
+  const router = createAppRouter(
+    { catalog, db: lms?.db ?? new HeardDatabase(), now: () => Date.now() },
+    lms ? createHashHistory() : undefined,
+  );
+  const LmsNotice = lms ? (await import('./lms/LmsNotice')).LmsNotice : null;
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
+        {LmsNotice && lms && <LmsNotice problem={lms.problem} />}
         <RouterProvider router={router} />
       </I18nextProvider>
     </StrictMode>,
