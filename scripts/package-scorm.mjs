@@ -5,11 +5,11 @@
 // The zips are written to packages/ (not committed).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILD_DIR = join(ROOT, 'dist-lms');
 export const PACKAGE_DIR = join(ROOT, 'packages');
 export const COURSE_TITLE = 'Heard: safeguarding training';
@@ -107,7 +107,7 @@ function option(args, name) {
 }
 
 /** Builds (unless told not to) and writes both zips; returns their paths. */
-export function packageScorm(args = []) {
+export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir = PACKAGE_DIR } = {}) {
   const lrs = option(args, '--lrs');
   const lrsAuth = option(args, '--lrs-auth');
   if (lrs && !/^https?:\/\//.test(lrs))
@@ -123,17 +123,17 @@ export function packageScorm(args = []) {
       },
     });
   }
-  const files = listFiles(BUILD_DIR);
+  const files = listFiles(buildDir);
   if (!files.includes('index.html')) throw new Error('dist-lms/index.html is missing: the LMS build failed');
   const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-  const content = Object.fromEntries(files.map((file) => [file, readFileSync(join(BUILD_DIR, file))]));
-  mkdirSync(PACKAGE_DIR, { recursive: true });
+  const content = Object.fromEntries(files.map((file) => [file, readFileSync(join(buildDir, file))]));
+  mkdirSync(packageDir, { recursive: true });
   const written = [];
   for (const [name, manifest] of [
     ['heard-scorm12.zip', scorm12Manifest(files, { version })],
     ['heard-scorm2004.zip', scorm2004Manifest(files, { version })],
   ]) {
-    const path = join(PACKAGE_DIR, name);
+    const path = join(packageDir, name);
     writeFileSync(path, zipSync({ 'imsmanifest.xml': strToU8(manifest), ...content }, { level: 6 }));
     written.push(path);
   }
