@@ -1,5 +1,4 @@
-import { Scorm12API } from 'scorm-again/scorm12';
-import { Scorm2004API } from 'scorm-again/scorm2004';
+import { Scorm12API, Scorm2004API } from 'scorm-again';
 import { describe, expect, it, vi } from 'vitest';
 import {
   findScormApi,
