@@ -1,7 +1,8 @@
 // Builds the LMS copy of Heard (vite build --mode lms) and packages it as a SCORM 1.2 zip and a
 // SCORM 2004 4th Edition zip: the whole course as one SCO, so one suspend_data holds the learner's
 // place in every lesson. Usage:
-//   npm run package:scorm [-- --lrs https://lrs.example/xapi/ --lrs-auth "Basic ..."] [--skip-build]
+//   npm run package:scorm [-- --lrs https://lrs.example/xapi/ --lrs-auth "Basic ..." --activity-id https://...]
+//   [--out folder] [--skip-build]
 // The zips are written to packages/ (not committed).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -107,9 +108,13 @@ function option(args, name) {
 }
 
 /** Builds (unless told not to) and writes both zips; returns their paths. */
-export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir = PACKAGE_DIR } = {}) {
+export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir: defaultPackageDir = PACKAGE_DIR } = {}) {
+  let packageDir = defaultPackageDir;
   const lrs = option(args, '--lrs');
   const lrsAuth = option(args, '--lrs-auth');
+  const activityId = option(args, '--activity-id');
+  const out = option(args, '--out');
+  if (out) packageDir = out;
   if (lrs && !/^https?:\/\//.test(lrs))
     throw new Error('--lrs must be an http(s) address, e.g. https://lrs.example/xapi/');
   if (!args.includes('--skip-build')) {
@@ -120,6 +125,7 @@ export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir = PAC
         ...process.env,
         VITE_HEARD_XAPI_ENDPOINT: lrs ?? '',
         VITE_HEARD_XAPI_AUTH: lrsAuth ?? '',
+        VITE_HEARD_XAPI_ACTIVITY: activityId ?? '',
       },
     });
   }

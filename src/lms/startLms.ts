@@ -37,13 +37,44 @@ function currentRoute(win: Window): string {
   return route.startsWith('/') ? route : '';
 }
 
+/** The xAPI endpoint an administrator gave at package time (npm run package:scorm -- --lrs ...). */
+export interface PackagedLrs {
+  endpoint: string;
+  authorization: string;
+  activityId: string;
+}
+
+function packagedLrs(): PackagedLrs | null {
+  const endpoint = import.meta.env.VITE_HEARD_XAPI_ENDPOINT as string | undefined;
+  if (!endpoint) return null;
+  return {
+    endpoint,
+    authorization: (import.meta.env.VITE_HEARD_XAPI_AUTH as string | undefined) ?? '',
+    activityId: (import.meta.env.VITE_HEARD_XAPI_ACTIVITY as string | undefined) || 'urn:x-heard:course',
+  };
+}
+
+async function xapiListener(win: Window, db: HeardDatabase, lrs: PackagedLrs, learnerId: string) {
+  const [{ XapiRecorder }, { pseudonymousActor }] = await Promise.all([
+    import('./xapiRecorder'),
+    import('./xapiStatements'),
+  ]);
+  const recorder = new XapiRecorder(db, {
+    lrs: { endpoint: lrs.endpoint, authorization: lrs.authorization },
+    session: { actor: await pseudonymousActor(win.location.origin, learnerId), courseId: lrs.activityId },
+    sendInitialized: true,
+  });
+  win.addEventListener('online', () => recorder.online());
+  return recorder;
+}
+
 export async function startLms(
   win: Window,
   catalog: Catalog,
-  options: { listeners?: ProgressListener[]; now?: () => number } = {},
+  options: { listeners?: ProgressListener[]; now?: () => number; lrs?: PackagedLrs | null } = {},
 ): Promise<LmsStart> {
   const now = options.now ?? (() => Date.now());
-  const listeners = options.listeners ?? [];
+  const listeners = [...(options.listeners ?? [])];
   const found = findScormApi(win);
   const session = found ? new ScormSession(found) : null;
   const launch = session?.start() ?? null;
@@ -62,6 +93,8 @@ export async function startLms(
     }
   }
   if (launch?.location && !currentRoute(win)) win.location.hash = launch.location;
+  const lrs = options.lrs === undefined ? packagedLrs() : options.lrs;
+  if (lrs && launch) listeners.push(await xapiListener(win, db, lrs, launch.learnerId));
 
   const startedAt = now();
   let lastModuleStatus = new Map<string, string>();
