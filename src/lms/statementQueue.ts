@@ -32,6 +32,8 @@ export class StatementQueue {
   private again = false;
   private failures = 0;
   private retryPending = false;
+  /** True when the last flush emptied the queue, so a new statement has nothing waiting before it. */
+  private idle = false;
   /** Statements the LRS refused as invalid; kept out of the queue so they never block it. */
   rejected: string[] = [];
 
@@ -51,6 +53,18 @@ export class StatementQueue {
       await this.db.statementQueue.add({ statementId: statement.id, statement, attempts: 0, queuedAt: this.now() });
     }
     void this.flush().catch(() => {});
+  }
+
+  /**
+   * The last statement of a visit, made as the page goes away: sent at once (with keepalive, so it
+   * outlives the page) when nothing waits before it, and queued as well in case it does not arrive.
+   * Sending the same id twice is harmless: the LRS keeps one.
+   */
+  addFinal(statement: XapiStatement): void {
+    if (this.idle && !this.flushing) {
+      void this.send(statement, statement.id, true);
+    }
+    void this.add(statement).catch(() => {});
   }
 
   async pending(): Promise<number> {
@@ -91,8 +105,10 @@ export class StatementQueue {
           const next = await this.db.statementQueue.orderBy('seq').first();
           if (!next) {
             this.failures = 0;
+            this.idle = true;
             break;
           }
+          this.idle = false;
           const outcome = await this.send(next.statement, next.statementId, options.keepalive ?? false);
           if (outcome === 'retry') {
             await this.db.statementQueue.update(next.seq as number, { attempts: next.attempts + 1 });

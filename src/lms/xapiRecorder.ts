@@ -61,9 +61,6 @@ export class XapiRecorder implements ProgressListener {
   }
 
   leaving() {
-    void this.queue
-      .add(terminatedStatement(this.session, this.meta()))
-      .then(() => this.queue.flush({ keepalive: true }))
-      .catch(() => {});
+    this.queue.addFinal(terminatedStatement(this.session, this.meta()));
   }
 }
