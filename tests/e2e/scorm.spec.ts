@@ -3,6 +3,7 @@
 // SCORM run-time. The test reads what that run-time received.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { DecisionStep, Lesson } from '../../src/engine/contentSchema';
 import { encodeProgress } from '../../src/lms/progressCodec';
@@ -16,6 +17,9 @@ const mythIds = (JSON.parse(readFileSync('modules/myths.json', 'utf8')) as { id:
 const { courseModule: orientation, words: orientationWords } = loadModule('orientation');
 const lesson = orientation.lessons[0] as Lesson;
 const question = lesson.steps.find((step) => step.kind === 'question') as DecisionStep;
+
+const lmsWords = JSON.parse(readFileSync('locales/en/lms.json', 'utf8')) as Record<string, string>;
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 let lms: TestLms;
 
@@ -50,8 +54,15 @@ for (const version of ['1.2', '2004'] as const) {
         : { suspend_data: suspendData, learner_id: 'learner-7', location: lessonPath };
     let frame = await launch(page, lms, version, version === '1.2' ? 'scorm12' : 'scorm2004', kept);
 
-    // The LMS's saved place opens the lesson; the learner reads on and answers the question.
+    // The LMS's saved place opens the lesson; the learner is told what the LMS receives.
     await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(frame.getByRole('complementary', { name: lmsWords.noticeLabel })).toContainText(lmsWords.shared);
+    await expect.poll(() => stepState(frame)).toBe(`${lesson.steps[0]?.id}:reading`);
+    if (version === '1.2') {
+      const results = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    }
+    // The learner reads on and answers the question.
     while ((await stepState(frame)) !== `${question.id}:answering`) await move(frame, lesson, orientationWords);
     await move(frame, lesson, orientationWords);
     expect(await stepState(frame)).toBe(`${question.id}:feedback`);
