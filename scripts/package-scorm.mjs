@@ -1,6 +1,6 @@
-// Builds the LMS copy of Heard (vite build --mode lms) and packages it as a SCORM 1.2 zip and a
-// SCORM 2004 4th Edition zip: the whole course as one SCO, so one suspend_data holds the learner's
-// place in every lesson. Usage:
+// Builds the LMS copy of Heard (vite build --mode lms) and packages it as a SCORM 1.2 zip, a
+// SCORM 2004 4th Edition zip (the whole course as one SCO, so one suspend_data holds the learner's
+// place in every lesson) and a cmi5 zip (the whole course as one assignable unit). Usage:
 //   npm run package:scorm [-- --lrs https://lrs.example/xapi/ --lrs-auth "Basic ..." --activity-id https://...]
 //   [--out folder] [--skip-build]
 // The zips are written to packages/ (not committed).
@@ -102,6 +102,27 @@ ${fileList(files)}
 `;
 }
 
+/**
+ * cmi5.xml: the course structure for a cmi5 LMS. One assignable unit (the whole course), launched
+ * in its own window; the LMS counts it done when the course sends "completed".
+ */
+export function cmi5CourseStructure({ activityId = 'urn:x-heard:course', title = COURSE_TITLE } = {}) {
+  const text = (value) => `<langstring lang="en-GB">${escapeXml(value)}</langstring>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="${escapeXml(activityId)}/course">
+    <title>${text(title)}</title>
+    <description>${text('Survivor-centred safeguarding training built from the Casey audit (2025).')}</description>
+  </course>
+  <au id="${escapeXml(activityId)}" moveOn="Completed" launchMethod="OwnWindow">
+    <title>${text(title)}</title>
+    <description>${text('The whole course: every module and lesson.')}</description>
+    <url>index.html</url>
+  </au>
+</courseStructure>
+`;
+}
+
 function option(args, name) {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
@@ -143,6 +164,10 @@ export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir: defa
     writeFileSync(path, zipSync({ 'imsmanifest.xml': strToU8(manifest), ...content }, { level: 6 }));
     written.push(path);
   }
+  const cmi5Path = join(packageDir, 'heard-cmi5.zip');
+  const structure = cmi5CourseStructure(activityId ? { activityId } : {});
+  writeFileSync(cmi5Path, zipSync({ 'cmi5.xml': strToU8(structure), ...content }, { level: 6 }));
+  written.push(cmi5Path);
   return written;
 }
 

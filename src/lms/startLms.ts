@@ -75,11 +75,21 @@ export async function startLms(
 ): Promise<LmsStart> {
   const now = options.now ?? (() => Date.now());
   const listeners = [...(options.listeners ?? [])];
+  // Each LMS learner gets their own database, so two people sharing a computer never see each other's progress.
+  const learnerDatabase = async (learnerId: string) => new HeardDatabase(`heard-lms-${await learnerHash(learnerId)}`);
+  const { isCmi5Launch, startCmi5 } = await import('./cmi5Launch');
+  if (isCmi5Launch(win)) {
+    const cmi5 = await startCmi5(win, learnerDatabase);
+    if (cmi5) listeners.push(cmi5.recorder);
+    return watchProgress(win, catalog, cmi5?.db ?? new HeardDatabase('heard-lms'), null, listeners, now, {
+      problem: cmi5 ? null : 'no-lms',
+      writeSuspendData: false,
+    });
+  }
   const found = findScormApi(win);
   const session = found ? new ScormSession(found) : null;
   const launch = session?.start() ?? null;
-  // Each LMS learner gets their own database, so two people sharing a computer never see each other's progress.
-  const db = new HeardDatabase(launch ? `heard-lms-${await learnerHash(launch.learnerId)}` : 'heard-lms');
+  const db = launch ? await learnerDatabase(launch.learnerId) : new HeardDatabase('heard-lms');
   let problem: LmsStart['problem'] = launch ? null : 'no-lms';
   let writeSuspendData = true;
   if (launch && launch.suspendData) {
@@ -95,7 +105,19 @@ export async function startLms(
   if (launch?.location && !currentRoute(win)) win.location.hash = launch.location;
   const lrs = options.lrs === undefined ? packagedLrs() : options.lrs;
   if (lrs && launch) listeners.push(await xapiListener(win, db, lrs, launch.learnerId));
+  return watchProgress(win, catalog, db, session, listeners, now, { problem, writeSuspendData });
+}
 
+/** Tells the LMS, and anyone listening, about every answer, status change and departure. */
+function watchProgress(
+  win: Window,
+  catalog: Catalog,
+  db: HeardDatabase,
+  session: ScormSession | null,
+  listeners: ProgressListener[],
+  now: () => number,
+  { problem, writeSuspendData }: { problem: LmsStart['problem']; writeSuspendData: boolean },
+): LmsStart {
   const startedAt = now();
   let lastModuleStatus = new Map<string, string>();
   let wasCompleted: boolean | null = null;

@@ -18,17 +18,21 @@ export interface XapiSetup {
   session: StatementSession;
   /** False when the launch already sent "initialized" (cmi5 does, through its library). */
   sendInitialized: boolean;
+  /** False for a cmi5 browse or review launch, which must not mark the course completed. */
+  recordsCompletion?: boolean;
 }
 
 export class XapiRecorder implements ProgressListener {
   readonly queue: StatementQueue;
   private readonly session: StatementSession;
   private readonly now: () => number;
+  private readonly recordsCompletion: boolean;
 
   constructor(db: HeardDatabase, setup: XapiSetup, options: QueueOptions & { now?: () => number } = {}) {
     this.queue = new StatementQueue(db, setup.lrs, options);
     this.session = setup.session;
     this.now = options.now ?? (() => Date.now());
+    this.recordsCompletion = setup.recordsCompletion ?? true;
     if (setup.sendInitialized) void this.add(initializedStatement(this.session, this.meta()));
     // Statements left from an earlier visit, made while offline, go first.
     else void this.queue.flush().catch(() => {});
@@ -57,7 +61,7 @@ export class XapiRecorder implements ProgressListener {
 
   courseCompleted(status: CourseStatus) {
     void status;
-    void this.add(completedStatement(this.session, this.meta()));
+    if (this.recordsCompletion) void this.add(completedStatement(this.session, this.meta()));
   }
 
   leaving() {

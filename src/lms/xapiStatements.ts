@@ -38,6 +38,7 @@ export interface XapiStatement {
     success?: boolean;
     completion?: boolean;
     response?: string;
+    duration?: string;
     score?: { scaled: number; raw: number; min: number; max: number };
   };
   context?: Record<string, unknown>;
@@ -53,6 +54,16 @@ export interface StatementSession {
   registration?: string;
   /** Extra context a cmi5 launch requires (its context template), merged in. */
   contextTemplate?: Record<string, unknown>;
+  /** Set for a cmi5 launch: statements about the course itself are then cmi5-defined statements. */
+  cmi5?: { initializedAt: number };
+}
+
+const CMI5_CATEGORY = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
+const MOVE_ON_CATEGORY = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
+
+/** ISO 8601 duration with seconds to two decimals, as xAPI results carry it. */
+export function isoDuration(ms: number): string {
+  return `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
 }
 
 /** An account actor whose name is a one-way hash of the LMS's learner id. */
@@ -71,17 +82,20 @@ function statement(
   verb: VerbName,
   object: XapiStatement['object'],
   meta: { id: string; at: number },
-  extra: Partial<Pick<XapiStatement, 'result'>> & { parentIsCourse?: boolean } = {},
+  extra: Partial<Pick<XapiStatement, 'result'>> & { parentIsCourse?: boolean; categories?: object[] } = {},
 ): XapiStatement {
   const template = session.contextTemplate ?? {};
-  const templateActivities = (template.contextActivities as Record<string, unknown> | undefined) ?? {};
+  const templateActivities = (template.contextActivities as Record<string, unknown[]> | undefined) ?? {};
   const context: Record<string, unknown> = {
     ...template,
     ...(session.registration ? { registration: session.registration } : {}),
   };
+  const activities: Record<string, unknown[]> = { ...templateActivities };
   if (extra.parentIsCourse) {
-    context.contextActivities = { ...templateActivities, grouping: [{ objectType: 'Activity', id: session.courseId }] };
+    activities.grouping = [...(activities.grouping ?? []), { objectType: 'Activity', id: session.courseId }];
   }
+  if (extra.categories) activities.category = [...(activities.category ?? []), ...extra.categories];
+  if (Object.keys(activities).length > 0) context.contextActivities = activities;
   const built: XapiStatement = {
     id: meta.id,
     actor: session.actor,
@@ -105,11 +119,20 @@ export function initializedStatement(session: StatementSession, meta: { id: stri
 }
 
 export function terminatedStatement(session: StatementSession, meta: { id: string; at: number }) {
-  return statement(session, 'terminated', courseActivity(session), meta);
+  if (!session.cmi5) return statement(session, 'terminated', courseActivity(session), meta);
+  return statement(session, 'terminated', { objectType: 'Activity', id: session.courseId }, meta, {
+    result: { duration: isoDuration(meta.at - session.cmi5.initializedAt) },
+    categories: [CMI5_CATEGORY],
+  });
 }
 
 export function completedStatement(session: StatementSession, meta: { id: string; at: number }) {
-  return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true } });
+  if (!session.cmi5)
+    return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true } });
+  return statement(session, 'completed', { objectType: 'Activity', id: session.courseId }, meta, {
+    result: { completion: true, duration: isoDuration(meta.at - session.cmi5.initializedAt) },
+    categories: [CMI5_CATEGORY, MOVE_ON_CATEGORY],
+  });
 }
 
 /** One answered question: the chosen option ids only, never any text. */

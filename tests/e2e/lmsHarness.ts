@@ -1,7 +1,7 @@
 // A small test LMS: serves unzipped SCORM packages and a page whose window.API (SCORM 1.2) or
 // window.API_1484_11 (SCORM 2004) is scorm-again, a real third-party SCORM run-time, framing the SCO.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
@@ -51,7 +51,11 @@ export interface TestLms {
 }
 
 /** Unzips each package into its own folder (named by the key) and serves them with the LMS page. */
-export async function startTestLms(packages: Record<string, string>): Promise<TestLms> {
+export async function startTestLms(
+  packages: Record<string, string>,
+  /** Answers requests the LMS itself handles (a cmi5 LMS's token and xAPI endpoints); true when answered. */
+  handle?: (request: IncomingMessage, response: ServerResponse) => boolean,
+): Promise<TestLms> {
   const folder = mkdtempSync(join(tmpdir(), 'heard-lms-'));
   for (const [name, zipPath] of Object.entries(packages)) {
     const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
@@ -69,6 +73,7 @@ export async function startTestLms(packages: Record<string, string>): Promise<Te
     '/lms/scorm2004.min.js': readFileSync('node_modules/scorm-again/dist/scorm2004.min.js', 'utf8'),
   };
   const server = createServer((request, response) => {
+    if (handle?.(request, response)) return;
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const type = TYPES[extname(path)] ?? 'application/octet-stream';
     if (path in lmsFiles) {
@@ -125,14 +130,17 @@ export const lmsRecord = (page: Page) =>
   page.evaluate(() => (window as unknown as { lmsRecord: () => Cmi }).lmsRecord());
 export const lmsEvents = (page: Page) => page.evaluate(() => (window as unknown as { __events: string[] }).__events);
 
-export async function stepState(frame: FrameLocator) {
+/** The course, framed by an LMS or in a window of its own. */
+export type Course = FrameLocator | Page;
+
+export async function stepState(frame: Course) {
   const element = frame.locator('.lesson');
   await expect(element).toBeVisible();
   return `${await element.getAttribute('data-step-id')}:${await element.getAttribute('data-state')}`;
 }
 
 /** One learner move in the framed course: continue, or choose the right answer and check it. */
-export async function move(frame: FrameLocator, lesson: Lesson, words: Record<string, string>) {
+export async function move(frame: Course, lesson: Lesson, words: Record<string, string>) {
   const before = await stepState(frame);
   const [stepId, state] = before.split(':') as [string, string];
   if (state === 'answering') {

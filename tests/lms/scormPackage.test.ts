@@ -11,7 +11,10 @@ mkdirSync(join(build, 'assets'), { recursive: true });
 writeFileSync(join(build, 'index.html'), '<!doctype html><title>Heard</title>');
 writeFileSync(join(build, 'assets', 'index-abc.js'), 'console.log(1)');
 writeFileSync(join(build, 'assets', 'font & more.woff2'), 'x');
-const [scorm12Zip, scorm2004Zip] = packageScorm(['--skip-build'], { buildDir: build, packageDir: join(folder, 'out') });
+const [scorm12Zip, scorm2004Zip, cmi5Zip] = packageScorm(['--skip-build'], {
+  buildDir: build,
+  packageDir: join(folder, 'out'),
+});
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function open(zipPath: string) {
@@ -53,5 +56,20 @@ describe.each([
     const packed = Object.keys(files).filter((name) => name !== 'imsmanifest.xml');
     expect(listed.sort()).toEqual(packed.sort());
     expect(packed).toContain('assets/font & more.woff2');
+  });
+});
+
+describe('the cmi5 package', () => {
+  const files = unzipSync(new Uint8Array(readFileSync(cmi5Zip!)));
+  const structure = new DOMParser().parseFromString(strFromU8(files['cmi5.xml']!), 'application/xml');
+
+  it('has a course structure with one assignable unit that launches the course from the zip', () => {
+    expect(structure.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(structure.documentElement.namespaceURI).toBe('https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd');
+    const units = [...structure.getElementsByTagName('au')];
+    expect(units).toHaveLength(1);
+    expect(units[0]?.getAttribute('moveOn')).toBe('Completed');
+    const url = units[0]?.getElementsByTagName('url')[0]?.textContent ?? '';
+    expect(Object.keys(files)).toContain(url);
   });
 });

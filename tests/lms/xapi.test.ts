@@ -65,6 +65,48 @@ describe('xAPI statements', () => {
     expect(await pseudonymousActor('https://lms.example.org', 'learner-43')).not.toEqual(statement.actor);
   });
 
+  it('in a cmi5 launch, mark the course completed and terminated as cmi5 statements with the launch context', () => {
+    const cmi5Session: StatementSession = {
+      ...session,
+      courseId: 'https://heard.example.org/xapi/au',
+      contextTemplate: {
+        contextActivities: { grouping: [{ objectType: 'Activity', id: 'https://heard.example.org/xapi/course' }] },
+        extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' },
+      },
+      cmi5: { initializedAt: Date.UTC(2026, 10, 23, 9, 0, 0) },
+    };
+    const completed = completedStatement(cmi5Session, {
+      id: crypto.randomUUID(),
+      at: Date.UTC(2026, 10, 23, 9, 12, 30),
+    });
+    expect(validateStatement(completed)).toEqual([]);
+    expect(completed.object).toEqual({ objectType: 'Activity', id: 'https://heard.example.org/xapi/au' });
+    expect(completed.result).toEqual({ completion: true, duration: 'PT750S' });
+    expect(completed.context).toMatchObject({
+      registration: session.registration,
+      extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' },
+      contextActivities: {
+        grouping: [{ objectType: 'Activity', id: 'https://heard.example.org/xapi/course' }],
+        category: [
+          { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' },
+          { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' },
+        ],
+      },
+    });
+    const answered = answeredStatement(
+      cmi5Session,
+      { moduleId: 'adultification', lessonId: 'mia', stepId: 'first-contact', optionIds: ['listen'], correct: true },
+      meta(),
+    );
+    expect(validateStatement(answered)).toEqual([]);
+    expect(answered.context?.contextActivities).toEqual({
+      grouping: [
+        { objectType: 'Activity', id: 'https://heard.example.org/xapi/course' },
+        { objectType: 'Activity', id: 'https://heard.example.org/xapi/au' },
+      ],
+    });
+  });
+
   it('are refused by the validator when broken (the check can fail)', () => {
     const broken = { ...initializedStatement(session, meta()), verb: { id: 'initialized' } };
     expect(validateStatement(broken).length).toBeGreaterThan(0);
