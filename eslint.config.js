@@ -8,7 +8,9 @@ import tseslint from 'typescript-eslint';
 import i18next from 'eslint-plugin-i18next';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-lms', 'packages', '.cache', 'node_modules', 'reports', 'test-results', 'playwright-report'] },
+  {
+    ignores: ['dist', 'dist-lms', 'packages', '.cache', 'node_modules', 'reports', 'test-results', 'playwright-report'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
