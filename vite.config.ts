@@ -24,12 +24,12 @@ const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 /**
  * `vite build --mode lms` makes the copy that runs inside an LMS frame (see scripts/package-scorm.mjs):
  * relative paths, hash history, no service worker. An administrator's xAPI endpoint, given at
- * package time, is the one other place it may connect to.
+ * package time (or a cmi5 LMS's LRS, given with --allow-connect), is the one other place it may connect to.
  */
 function xapiEndpointOrigin(mode: string): string[] {
-  const endpoint = process.env.VITE_HEARD_XAPI_ENDPOINT;
-  if (mode !== 'lms' || !endpoint) return [];
-  return [new URL(endpoint).origin];
+  if (mode !== 'lms') return [];
+  const addresses = [process.env.VITE_HEARD_XAPI_ENDPOINT, ...(process.env.HEARD_ALLOW_CONNECT ?? '').split(' ')];
+  return addresses.filter((address): address is string => Boolean(address)).map((address) => new URL(address).origin);
 }
 
 function contentSecurityPolicyMeta(policy: string): Plugin {

@@ -2,7 +2,7 @@
 // SCORM 2004 4th Edition zip (the whole course as one SCO, so one suspend_data holds the learner's
 // place in every lesson) and a cmi5 zip (the whole course as one assignable unit). Usage:
 //   npm run package:scorm [-- --lrs https://lrs.example/xapi/ --lrs-auth "Basic ..." --activity-id https://...]
-//   [--out folder] [--skip-build]
+//   [--allow-connect https://lrs.of.your.cmi5.lms] [--out folder] [--skip-build]
 // The zips are written to packages/ (not committed).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -134,6 +134,7 @@ export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir: defa
   const lrs = option(args, '--lrs');
   const lrsAuth = option(args, '--lrs-auth');
   const activityId = option(args, '--activity-id');
+  const allowConnect = option(args, '--allow-connect');
   const out = option(args, '--out');
   if (out) packageDir = out;
   if (lrs && !/^https?:\/\//.test(lrs))
@@ -147,6 +148,7 @@ export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir: defa
         VITE_HEARD_XAPI_ENDPOINT: lrs ?? '',
         VITE_HEARD_XAPI_AUTH: lrsAuth ?? '',
         VITE_HEARD_XAPI_ACTIVITY: activityId ?? '',
+        HEARD_ALLOW_CONNECT: allowConnect ?? '',
       },
     });
   }
