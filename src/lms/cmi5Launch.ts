@@ -11,11 +11,6 @@ export interface Cmi5Start {
   learnerKey: string;
 }
 
-export function isCmi5Launch(win: Window): boolean {
-  const params = new URLSearchParams(win.location.search);
-  return ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].every((name) => params.get(name));
-}
-
 /** Starts the cmi5 session, or gives null when the LMS cannot be reached (the course still runs). */
 export async function startCmi5(win: Window, openDatabase: (learnerKey: string) => Promise<HeardDatabase>) {
   const [{ default: Cmi5 }, { XapiRecorder }] = await Promise.all([import('@xapi/cmi5'), import('./xapiRecorder')]);

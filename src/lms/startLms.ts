@@ -31,6 +31,12 @@ async function learnerHash(learnerId: string): Promise<string> {
     .join('');
 }
 
+/** A cmi5 LMS launches the course with these in the URL. */
+function isCmi5Launch(win: Window): boolean {
+  const params = new URLSearchParams(win.location.search);
+  return ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].every((name) => params.get(name));
+}
+
 /** The route the learner is on, from the hash history's URL. */
 function currentRoute(win: Window): string {
   const route = win.location.hash.replace(/^#/, '');
@@ -77,8 +83,8 @@ export async function startLms(
   const listeners = [...(options.listeners ?? [])];
   // Each LMS learner gets their own database, so two people sharing a computer never see each other's progress.
   const learnerDatabase = async (learnerId: string) => new HeardDatabase(`heard-lms-${await learnerHash(learnerId)}`);
-  const { isCmi5Launch, startCmi5 } = await import('./cmi5Launch');
   if (isCmi5Launch(win)) {
+    const { startCmi5 } = await import('./cmi5Launch');
     const cmi5 = await startCmi5(win, learnerDatabase);
     if (cmi5) listeners.push(cmi5.recorder);
     return watchProgress(win, catalog, cmi5?.db ?? new HeardDatabase('heard-lms'), null, listeners, now, {
