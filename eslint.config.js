@@ -14,7 +14,9 @@ const configuredZod = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'reports', 'test-results', 'playwright-report'] },
+  {
+    ignores: ['dist', 'dist-lms', 'packages', '.cache', 'node_modules', 'reports', 'test-results', 'playwright-report'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

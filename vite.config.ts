@@ -5,40 +5,58 @@ import { VitePWA } from 'vite-plugin-pwa';
 // No inline script, no eval, nothing from another origin. The build carries it as a meta tag (for
 // any static host); the preview server also sends it as a header, with frame-ancestors, which a
 // meta tag cannot set.
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join('; ');
+const contentSecurityPolicy = (connectTo: string[] = []) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...connectTo].join(' '),
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
-function contentSecurityPolicyMeta(): Plugin {
+/**
+ * `vite build --mode lms` makes the copy that runs inside an LMS frame (see scripts/package-scorm.mjs):
+ * relative paths, hash history, no service worker. An administrator's xAPI endpoint, given at
+ * package time (or a cmi5 LMS's LRS, given with --allow-connect), is the one other place it may connect to.
+ */
+function xapiEndpointOrigin(mode: string): string[] {
+  if (mode !== 'lms') return [];
+  const addresses = [process.env.VITE_HEARD_XAPI_ENDPOINT, ...(process.env.HEARD_ALLOW_CONNECT ?? '').split(' ')];
+  return addresses.filter((address): address is string => Boolean(address)).map((address) => new URL(address).origin);
+}
+
+function contentSecurityPolicyMeta(policy: string): Plugin {
   return {
     name: 'heard-content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
         injectTo: 'head-prepend',
       },
     ],
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
+  base: mode === 'lms' ? './' : '/',
   plugins: [
     react(),
-    contentSecurityPolicyMeta(),
+    contentSecurityPolicyMeta(
+      mode === 'lms' ? contentSecurityPolicy(xapiEndpointOrigin(mode)) : CONTENT_SECURITY_POLICY,
+    ),
     // Precaches the whole app, every module, locale and font at install, so the course works offline.
     VitePWA({
+      // An LMS frame gets no service worker: the LMS decides what is cached and when.
+      disable: mode === 'lms',
       registerType: 'prompt',
       injectRegister: false,
       includeAssets: ['favicon.svg', 'neutral.html', 'neutral.css', 'robots.txt'],
@@ -71,11 +89,11 @@ export default defineConfig({
     headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'` },
   },
   server: { host: '127.0.0.1', port: 5173 },
-  build: { chunkSizeWarningLimit: 700 },
+  build: { chunkSizeWarningLimit: 700, outDir: mode === 'lms' ? 'dist-lms' : 'dist' },
   test: {
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./tests/setup.ts'],
     include: ['tests/**/*.test.{ts,tsx}'],
   },
-});
+}));

@@ -1,12 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from '@tanstack/react-router';
+import { createHashHistory, RouterProvider } from '@tanstack/react-router';
 import { I18nextProvider } from 'react-i18next';
 import { createAppRouter } from './app/router';
 import { preloadFirstPage } from './app/preloadFirstPage';
 import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
 import { loadCatalog } from './content/catalog';
-import { lazyDatabase } from './app/services';
+import { lazyDatabase, readyDatabase } from './app/services';
 import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
 import { applyDisplaySettings, readDisplaySettings } from './features/settings/displaySettings';
 import '@fontsource/atkinson-hyperlegible/400.css';
@@ -26,18 +26,28 @@ function localStorageIfAllowed(): Storage | undefined {
 
 const storage = localStorageIfAllowed();
 
-const database = lazyDatabase('heard', async (name) => new (await import('./storage/database')).HeardDatabase(name));
+const standaloneDatabase = lazyDatabase(
+  'heard',
+  async (name) => new (await import('./storage/database')).HeardDatabase(name),
+);
 
 async function start() {
+  const language = initialLanguage(window.location.search, storage);
+  const catalog = loadCatalog();
+  // Inside an LMS the course keeps its place in the URL's hash (the LMS owns the rest of the URL)
+  // and reports to the LMS; that code loads only in the LMS build.
+  const lms = import.meta.env.MODE === 'lms' ? await (await import('./lms/startLms')).startLms(window, catalog) : null;
+  const database = lms ? readyDatabase(lms.db) : standaloneDatabase;
   // Any page but the dashboard needs the database: fetch it alongside the interface words.
   if (window.location.pathname !== '/') void database.load();
-  const language = initialLanguage(window.location.search, storage);
-  const router = createAppRouter({ catalog: loadCatalog(), database, now: () => Date.now() });
+  const router = createAppRouter({ catalog, database, now: () => Date.now() }, lms ? createHashHistory() : undefined);
   preloadFirstPage(router, language);
   const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
+  const LmsNotice = lms ? (await import('./lms/LmsNotice')).LmsNotice : null;
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
+        {LmsNotice && lms && <LmsNotice problem={lms.problem} />}
         <RouterProvider router={router} />
       </I18nextProvider>
     </StrictMode>,

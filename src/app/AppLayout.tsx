@@ -19,6 +19,9 @@ function useFocusHeadingOnNavigate() {
   }, [pathname]);
 }
 
+/** Inside an LMS the course reports progress, so the footer must not say nothing is sent. */
+const IN_LMS = import.meta.env.MODE === 'lms';
+
 export function AppLayout() {
   const { t } = useTranslation();
   useFocusHeadingOnNavigate();
@@ -85,7 +88,7 @@ export function AppLayout() {
         <p>
           {t('layout.footerSupport')} <Link to="/support">{t('layout.footerSupportLink')}</Link>
         </p>
-        <p>{t('layout.footerPrivacy')}</p>
+        <p>{t(IN_LMS ? 'layout.footerPrivacyLms' : 'layout.footerPrivacy')}</p>
         <p>
           <Link to="/accessibility">{t('nav.accessibility')}</Link>
         </p>

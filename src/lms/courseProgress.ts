@@ -1,0 +1,115 @@
+// Moves a learner's whole-course progress between the app's database and the shapes the progress
+// codec and the LMS need: what to save in suspend_data, and what status and score to report.
+import type { Catalog } from '../content/catalog';
+import type { ModuleContext } from '../engine/moduleMachine';
+import { moduleScore } from '../engine/moduleScore';
+import { lessonKey, THIS_TAB, type HeardDatabase } from '../storage/database';
+import type { CourseProgress, DecodedProgress, LessonPlace } from './progressCodec';
+
+export async function readCourseProgress(db: HeardDatabase, catalog: Catalog): Promise<CourseProgress> {
+  const [lessonRecords, moduleRecords, profile] = await Promise.all([
+    db.lessonProgress.toArray(),
+    db.moduleProgress.toArray(),
+    db.profile.get('learner'),
+  ]);
+  const progress: CourseProgress = { role: profile?.role ?? null, lessons: {}, modules: {} };
+  for (const courseModule of catalog.modules) {
+    const places: Record<string, LessonPlace> = {};
+    for (const record of lessonRecords) {
+      if (record.moduleId !== courseModule.id || record.contentVersion !== courseModule.version) continue;
+      const snapshot = record.snapshot as Partial<LessonPlace> | undefined;
+      if (snapshot && typeof snapshot.value === 'string' && snapshot.context) {
+        places[record.lessonId] = { value: snapshot.value, context: snapshot.context };
+      }
+    }
+    progress.lessons[courseModule.id] = places;
+    const saved = moduleRecords.find(
+      (record) => record.moduleId === courseModule.id && record.contentVersion === courseModule.version,
+    );
+    const context = (saved?.snapshot as { context?: Partial<ModuleContext> } | undefined)?.context;
+    if (saved && context?.results) {
+      progress.modules[courseModule.id] = {
+        status: saved.status,
+        results: context.results,
+        passedAt: context.passedAt ?? null,
+      };
+    }
+  }
+  return progress;
+}
+
+/** Replaces the saved lesson and module progress with what came back from the LMS. */
+export async function restoreCourseProgress(
+  db: HeardDatabase,
+  catalog: Catalog,
+  decoded: DecodedProgress,
+  now: number,
+): Promise<void> {
+  const version = (moduleId: string) =>
+    catalog.modules.find((courseModule) => courseModule.id === moduleId)?.version ?? 0;
+  await db.transaction('rw', db.lessonProgress, db.moduleProgress, db.profile, async () => {
+    await db.lessonProgress.clear();
+    await db.moduleProgress.clear();
+    await db.lessonProgress.bulkPut(
+      decoded.lessons.map((lesson) => ({
+        key: lessonKey(lesson.moduleId, lesson.lessonId),
+        moduleId: lesson.moduleId,
+        lessonId: lesson.lessonId,
+        contentVersion: version(lesson.moduleId),
+        snapshot: lesson.snapshot,
+        stepId: lesson.stepId,
+        status: lesson.atSummary ? ('completed' as const) : ('in-progress' as const),
+        updatedAt: now,
+        writer: THIS_TAB,
+      })),
+    );
+    await db.moduleProgress.bulkPut(
+      decoded.modules.map((saved) => ({
+        moduleId: saved.moduleId,
+        contentVersion: version(saved.moduleId),
+        snapshot: saved.snapshot,
+        status: saved.status,
+        updatedAt: now,
+      })),
+    );
+    const profile = (await db.profile.get('learner')) ?? { id: 'learner' as const };
+    await db.profile.put({ ...profile, role: decoded.role ?? undefined });
+  });
+}
+
+/** What the LMS is told about the course as a whole. */
+export interface CourseStatus {
+  /** The learner has done something in the course. */
+  started: boolean;
+  /** Every lesson of every module is finished. */
+  completed: boolean;
+  /** Every module is passed. */
+  passed: boolean;
+  /** Percentage of questions answered correctly in finished lessons, or null before any. */
+  scorePercent: number | null;
+}
+
+export function courseStatus(catalog: Catalog, progress: CourseProgress): CourseStatus {
+  let correct = 0;
+  let total = 0;
+  let completed = true;
+  let passed = true;
+  let started = false;
+  for (const courseModule of catalog.modules) {
+    const saved = progress.modules[courseModule.id];
+    if (Object.keys(progress.lessons[courseModule.id] ?? {}).length > 0 || saved) started = true;
+    if (!saved || saved.status === 'in-progress') completed = false;
+    if (saved?.status !== 'passed') passed = false;
+    if (saved) {
+      const score = moduleScore(saved);
+      correct += score.correct;
+      total += score.total;
+    }
+  }
+  return {
+    started,
+    completed: completed || passed,
+    passed,
+    scorePercent: total > 0 ? Math.round((100 * correct) / total) : null,
+  };
+}

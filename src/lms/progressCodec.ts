@@ -1,0 +1,265 @@
+// A compact, versioned text form of a learner's whole-course progress, small enough for SCORM 1.2's
+// 4,096-character suspend_data. A lesson is stored as the learner's moves (continue, take the
+// alternative, which options they chose), replayed through the lesson machine on resume, so the
+// learner lands on the exact step they left, and a move that no longer fits the lesson is noticed.
+//
+// Layout (version 1):  H1 <role> |<module> |<module> ...   (modules in course order)
+//   module  = <content version, base 36> [.<status i|p|n>[.<passedAt, base 36 seconds>]] ,<lesson> ,<lesson> ...
+//   lesson  = [<role><moves>] [!<correct>.<total>.<completedAt>[.<myth index>...]]   (numbers in base 36)
+//   moves   = + continue, ~ take the alternative, or one base64url character: the chosen options as bits
+// Pure: no storage, no clock; decoding never throws.
+import { createActor, type Snapshot } from 'xstate';
+import type { CourseModule, Lesson, Role } from '../engine/contentSchema';
+import { isDecisionStep, ROLES } from '../engine/content';
+import { stepById } from '../engine/lessonGraph';
+import { currentStep, lessonMachine, type AnswerRecord } from '../engine/lessonMachine';
+import { moduleMachine, type LessonOutcome } from '../engine/moduleMachine';
+
+export const CODEC_PREFIX = 'H1';
+/** SCORM 1.2's limit for cmi.suspend_data. */
+export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
+
+const CONTINUE = '+';
+const ALTERNATIVE = '~';
+const NO_ROLE = '-';
+const CHOICE_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+export type ModuleStatus = 'in-progress' | 'passed' | 'not-passed';
+
+/** The parts of a saved lesson the codec needs (a lesson machine's persisted snapshot has them). */
+export interface LessonPlace {
+  value: string;
+  context: { role: Role | null; stepId: string; visited: string[]; answers: AnswerRecord[] };
+}
+
+/** What the codec reads and rebuilds: the same shapes the app keeps in its database. */
+export interface CourseProgress {
+  role: Role | null;
+  /** Keyed by module id, then lesson id. */
+  lessons: Record<string, Record<string, LessonPlace>>;
+  modules: Record<string, { status: ModuleStatus; results: Record<string, LessonOutcome>; passedAt: number | null }>;
+}
+
+/** What decoding gives: progress plus the persisted machine snapshots the app can restore from. */
+export interface DecodedProgress {
+  role: Role | null;
+  lessons: {
+    moduleId: string;
+    lessonId: string;
+    snapshot: Snapshot<unknown>;
+    stepId: string;
+    atSummary: boolean;
+  }[];
+  modules: { moduleId: string; snapshot: Snapshot<unknown>; status: ModuleStatus }[];
+  /** Modules whose content changed since the progress was saved; their progress starts again. */
+  restartedModules: string[];
+}
+
+export type DecodeResult = { ok: true; progress: DecodedProgress } | { ok: false; reason: string };
+
+// ---------------------------------------------------------------- encoding
+
+function roleChar(role: Role | null): string {
+  const index = role ? ROLES.indexOf(role) : -1;
+  return index >= 0 ? String(index) : NO_ROLE;
+}
+
+function choiceChar(options: { id: string }[], optionIds: string[]): string {
+  let bits = 0;
+  options.forEach((option, index) => {
+    if (optionIds.includes(option.id)) bits |= 1 << index;
+  });
+  return CHOICE_DIGITS[bits] ?? '';
+}
+
+/** Where a step id leads once role branches (never shown) are followed. */
+function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
+  let step = stepById(lesson, stepId);
+  for (let hops = 0; step.kind === 'roleBranch' && hops < lesson.steps.length; hops += 1) {
+    step = stepById(lesson, (role && step.routes[role]) || step.otherwise);
+  }
+  return step.id;
+}
+
+/** The learner's moves that lead from the lesson's start to where they are now. */
+function movesFor(lesson: Lesson, place: LessonPlace): string {
+  const { visited } = place.context;
+  let moves = '';
+  visited.forEach((stepId, index) => {
+    const step = stepById(lesson, stepId);
+    const last = index === visited.length - 1;
+    if (isDecisionStep(step)) {
+      const answer = place.context.answers.find((candidate) => candidate.stepId === stepId);
+      if (answer && (!last || place.value === 'feedback')) moves += choiceChar(step.options, answer.optionIds);
+      if (!last) moves += CONTINUE;
+    } else if (step.kind === 'contentNote') {
+      const continued = visited[index + 1] === shownStep(lesson, step.next, place.context.role);
+      if (!last) moves += continued ? CONTINUE : ALTERNATIVE;
+    } else if (!last) {
+      moves += CONTINUE;
+    }
+  });
+  return moves;
+}
+
+const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000)).toString(36);
+
+/**
+ * Encodes the learner's progress through the course. Lessons whose saved state does not fit the
+ * current content are left out (they would restart anyway).
+ */
+export function encodeProgress(modules: CourseModule[], mythIds: string[], progress: CourseProgress): string {
+  const segments = modules.map((courseModule) => {
+    const saved = progress.modules[courseModule.id];
+    const places = progress.lessons[courseModule.id] ?? {};
+    const lessons = courseModule.lessons.map((lesson) => {
+      let entry = '';
+      const place = places[lesson.id];
+      if (place) {
+        try {
+          entry = roleChar(place.context.role) + movesFor(lesson, place);
+        } catch {
+          entry = '';
+        }
+      }
+      const outcome = saved?.results[lesson.id];
+      if (outcome) {
+        const myths = outcome.myths.map((myth) => mythIds.indexOf(myth)).filter((index) => index >= 0);
+        entry += `!${[outcome.correct, outcome.total].map((n) => n.toString(36)).join('.')}.${seconds(outcome.completedAt)}`;
+        entry += myths.map((index) => `.${index.toString(36)}`).join('');
+      }
+      return entry;
+    });
+    while (lessons.length > 0 && lessons.at(-1) === '') lessons.pop();
+    if (!saved && lessons.length === 0) return '';
+    let head = courseModule.version.toString(36);
+    if (saved) {
+      head += `.${saved.status === 'passed' ? 'p' : saved.status === 'not-passed' ? 'n' : 'i'}`;
+      if (saved.passedAt !== null) head += `.${seconds(saved.passedAt)}`;
+    }
+    return [head, ...lessons].join(',');
+  });
+  while (segments.length > 0 && segments.at(-1) === '') segments.pop();
+  return [CODEC_PREFIX + roleChar(progress.role), ...segments].join('|');
+}
+
+// ---------------------------------------------------------------- decoding
+
+class Unreadable extends Error {}
+
+function fail(why: string): never {
+  throw new Unreadable(why);
+}
+
+function base36(text: string | undefined): number {
+  if (text === undefined || !/^[0-9a-z]{1,9}$/.test(text)) fail('a number is damaged');
+  return parseInt(text, 36);
+}
+
+function roleFrom(char: string | undefined): Role | null {
+  if (char === NO_ROLE) return null;
+  const role = char !== undefined && /^[0-9]$/.test(char) ? ROLES[Number(char)] : undefined;
+  if (!role) fail('the role is damaged');
+  return role;
+}
+
+function replayLesson(lesson: Lesson, role: Role | null, moves: string) {
+  const actor = createActor(lessonMachine, { input: { lesson, role } }).start();
+  try {
+    for (const move of moves) {
+      const snapshot = actor.getSnapshot();
+      let event;
+      if (move === CONTINUE) event = { type: 'learner.continue' } as const;
+      else if (move === ALTERNATIVE) event = { type: 'learner.takeAlternative' } as const;
+      else {
+        const bits = CHOICE_DIGITS.indexOf(move);
+        const step = currentStep(snapshot.context);
+        if (bits <= 0 || !isDecisionStep(step)) fail('a move does not fit the lesson');
+        const optionIds = step.options.filter((_, index) => bits & (1 << index)).map((option) => option.id);
+        event = { type: 'learner.choose', optionIds } as const;
+      }
+      if (!snapshot.can(event)) fail('a move does not fit the lesson');
+      actor.send(event);
+    }
+    const snapshot = actor.getSnapshot();
+    return {
+      snapshot: actor.getPersistedSnapshot(),
+      stepId: snapshot.context.stepId,
+      atSummary: snapshot.matches('summary'),
+    };
+  } finally {
+    actor.stop();
+  }
+}
+
+function outcomeFrom(text: string, mythIds: string[]): LessonOutcome {
+  const [correct, total, at, ...myths] = text.split('.');
+  const outcome = {
+    correct: base36(correct),
+    total: base36(total),
+    completedAt: base36(at) * 1000,
+    myths: myths.map((index) => mythIds[base36(index)] ?? fail('a myth is unknown')),
+  };
+  if (outcome.correct > outcome.total) fail('a score is damaged');
+  return outcome;
+}
+
+function moduleSnapshot(courseModule: CourseModule, status: ModuleStatus, context: object) {
+  const input = {
+    moduleId: courseModule.id,
+    lessonIds: courseModule.lessons.map((lesson) => lesson.id),
+    passMark: courseModule.passMark,
+  };
+  const fresh = createActor(moduleMachine, { input });
+  const base = fresh.getPersistedSnapshot() as Snapshot<unknown> & { context: object };
+  const value = status === 'passed' ? 'passed' : status === 'not-passed' ? 'notPassed' : 'inProgress';
+  return { ...base, value, context: { ...base.context, ...context } } as unknown as Snapshot<unknown>;
+}
+
+function decodeModule(courseModule: CourseModule, segment: string, mythIds: string[], progress: DecodedProgress) {
+  const [head = '', ...entries] = segment.split(',');
+  const [version, statusChar, passedAt] = head.split('.');
+  if (base36(version) !== courseModule.version) {
+    progress.restartedModules.push(courseModule.id);
+    return;
+  }
+  if (entries.length > courseModule.lessons.length) fail('there are more lessons than the module has');
+  const results: Record<string, LessonOutcome> = {};
+  entries.forEach((entry, index) => {
+    const lesson = courseModule.lessons[index] as Lesson;
+    const [path = '', outcome, extra] = entry.split('!');
+    if (extra !== undefined) fail('a lesson is damaged');
+    if (path !== '') {
+      const replayed = replayLesson(lesson, roleFrom(path[0]), path.slice(1));
+      progress.lessons.push({ moduleId: courseModule.id, lessonId: lesson.id, ...replayed });
+    }
+    if (outcome !== undefined) results[lesson.id] = outcomeFrom(outcome, mythIds);
+  });
+  if (statusChar === undefined) return;
+  const status = ({ i: 'in-progress', p: 'passed', n: 'not-passed' } as const)[statusChar];
+  if (!status) fail('a module status is damaged');
+  const context = { results, passedAt: passedAt === undefined ? null : base36(passedAt) * 1000 };
+  progress.modules.push({ moduleId: courseModule.id, status, snapshot: moduleSnapshot(courseModule, status, context) });
+}
+
+/** Reads progress written by `encodeProgress`. Any text gives a result or a plain reason. */
+export function decodeProgress(modules: CourseModule[], mythIds: string[], text: unknown): DecodeResult {
+  if (typeof text !== 'string' || text === '') return { ok: false, reason: 'There is no saved progress.' };
+  if (!text.startsWith('H')) return { ok: false, reason: 'The saved progress was not made by this course.' };
+  if (!text.startsWith(CODEC_PREFIX)) {
+    return { ok: false, reason: 'The saved progress was made by a newer version of this course.' };
+  }
+  const [head = '', ...segments] = text.split('|');
+  try {
+    if (head.length !== CODEC_PREFIX.length + 1) fail('the header is damaged');
+    if (segments.length > modules.length) fail('there are more modules than the course has');
+    const progress: DecodedProgress = { role: roleFrom(head.at(-1)), lessons: [], modules: [], restartedModules: [] };
+    segments.forEach((segment, index) => {
+      if (segment !== '') decodeModule(modules[index] as CourseModule, segment, mythIds, progress);
+    });
+    return { ok: true, progress };
+  } catch (error) {
+    const why = error instanceof Unreadable ? error.message : 'it does not fit this course';
+    return { ok: false, reason: `The saved progress could not be read: ${why}.` };
+  }
+}

@@ -1,0 +1,196 @@
+// Starts Heard inside an LMS (the SCORM package) or from a cmi5 launch. Loaded only by those
+// builds and launches, never by the standalone app. It restores the learner's place from the
+// LMS, then watches the database and tells the LMS (and an xAPI endpoint, when there is one)
+// about every answer, status change and departure.
+import { liveQuery } from 'dexie';
+import type { Catalog } from '../content/catalog';
+import { HeardDatabase, type AnswerEvent } from '../storage/database';
+import { courseStatus, readCourseProgress, restoreCourseProgress, type CourseStatus } from './courseProgress';
+import { decodeProgress, encodeProgress } from './progressCodec';
+import { findScormApi, ScormSession } from './scorm';
+
+/** Anything else that wants to hear about the learner's progress (the xAPI sender). */
+export interface ProgressListener {
+  answered(answer: AnswerEvent): void;
+  moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }): void;
+  courseCompleted(status: CourseStatus): void;
+  leaving(): void;
+}
+
+export interface LmsStart {
+  db: HeardDatabase;
+  /** A plain-words problem to show the learner, if any. */
+  problem: 'no-lms' | 'unreadable-progress' | null;
+}
+
+async function learnerHash(learnerId: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`heard-lms:${learnerId}`));
+  return [...new Uint8Array(digest)]
+    .slice(0, 8)
+    .map((byte) => byte.toString(16).padStart(2, '0'))
+    .join('');
+}
+
+/** A cmi5 LMS launches the course with these in the URL. */
+function isCmi5Launch(win: Window): boolean {
+  const params = new URLSearchParams(win.location.search);
+  return ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].every((name) => params.get(name));
+}
+
+/** The route the learner is on, from the hash history's URL. */
+function currentRoute(win: Window): string {
+  const route = win.location.hash.replace(/^#/, '');
+  return route.startsWith('/') ? route : '';
+}
+
+/** The xAPI endpoint an administrator gave at package time (npm run package:scorm -- --lrs ...). */
+export interface PackagedLrs {
+  endpoint: string;
+  authorization: string;
+  activityId: string;
+}
+
+function packagedLrs(): PackagedLrs | null {
+  const endpoint = import.meta.env.VITE_HEARD_XAPI_ENDPOINT as string | undefined;
+  if (!endpoint) return null;
+  return {
+    endpoint,
+    authorization: (import.meta.env.VITE_HEARD_XAPI_AUTH as string | undefined) ?? '',
+    activityId: (import.meta.env.VITE_HEARD_XAPI_ACTIVITY as string | undefined) || 'urn:x-heard:course',
+  };
+}
+
+async function xapiListener(win: Window, db: HeardDatabase, lrs: PackagedLrs, learnerId: string) {
+  const [{ XapiRecorder }, { pseudonymousActor }] = await Promise.all([
+    import('./xapiRecorder'),
+    import('./xapiStatements'),
+  ]);
+  const recorder = new XapiRecorder(db, {
+    lrs: { endpoint: lrs.endpoint, authorization: lrs.authorization },
+    session: { actor: await pseudonymousActor(win.location.origin, learnerId), courseId: lrs.activityId },
+    sendInitialized: true,
+  });
+  win.addEventListener('online', () => recorder.online());
+  return recorder;
+}
+
+export async function startLms(
+  win: Window,
+  catalog: Catalog,
+  options: { listeners?: ProgressListener[]; now?: () => number; lrs?: PackagedLrs | null } = {},
+): Promise<LmsStart> {
+  const now = options.now ?? (() => Date.now());
+  const listeners = [...(options.listeners ?? [])];
+  // Each LMS learner gets their own database, so two people sharing a computer never see each other's progress.
+  const learnerDatabase = async (learnerId: string) => new HeardDatabase(`heard-lms-${await learnerHash(learnerId)}`);
+  if (isCmi5Launch(win)) {
+    const { startCmi5 } = await import('./cmi5Launch');
+    const cmi5 = await startCmi5(win, learnerDatabase);
+    if (cmi5) listeners.push(cmi5.recorder);
+    return watchProgress(win, catalog, cmi5?.db ?? new HeardDatabase('heard-lms'), null, listeners, now, {
+      problem: cmi5 ? null : 'no-lms',
+      writeSuspendData: false,
+    });
+  }
+  const found = findScormApi(win);
+  const session = found ? new ScormSession(found) : null;
+  const launch = session?.start() ?? null;
+  const db = launch ? await learnerDatabase(launch.learnerId) : new HeardDatabase('heard-lms');
+  let problem: LmsStart['problem'] = launch ? null : 'no-lms';
+  let writeSuspendData = true;
+  if (launch && launch.suspendData) {
+    const decoded = decodeProgress(catalog.modules, catalog.mythIds, launch.suspendData);
+    if (decoded.ok) {
+      await restoreCourseProgress(db, catalog, decoded.progress, now());
+    } else {
+      // Keep what the LMS holds rather than overwrite it with less; the learner is told.
+      problem = 'unreadable-progress';
+      writeSuspendData = false;
+    }
+  }
+  if (launch?.location && !currentRoute(win)) win.location.hash = launch.location;
+  const lrs = options.lrs === undefined ? packagedLrs() : options.lrs;
+  if (lrs && launch) listeners.push(await xapiListener(win, db, lrs, launch.learnerId));
+  return watchProgress(win, catalog, db, session, listeners, now, { problem, writeSuspendData });
+}
+
+/** Tells the LMS, and anyone listening, about every answer, status change and departure. */
+function watchProgress(
+  win: Window,
+  catalog: Catalog,
+  db: HeardDatabase,
+  session: ScormSession | null,
+  listeners: ProgressListener[],
+  now: () => number,
+  { problem, writeSuspendData }: { problem: LmsStart['problem']; writeSuspendData: boolean },
+): LmsStart {
+  const startedAt = now();
+  let lastModuleStatus = new Map<string, string>();
+  let wasCompleted: boolean | null = null;
+  let reportedUpTo = 0;
+
+  liveQuery(() =>
+    Promise.all([readCourseProgress(db, catalog), db.answers.where('at').aboveOrEqual(startedAt).toArray()]),
+  ).subscribe({
+    next: ([progress, answers]) => {
+      const status = courseStatus(catalog, progress);
+      const fresh = answers.filter((answer) => (answer.id ?? 0) > reportedUpTo);
+      for (const answer of fresh) {
+        reportedUpTo = Math.max(reportedUpTo, answer.id ?? 0);
+        session?.recordInteraction({
+          id: `${answer.moduleId}.${answer.lessonId}.${answer.stepId}`,
+          optionIds: answer.optionIds,
+          correct: answer.correct,
+          at: answer.at,
+        });
+        for (const listener of listeners) listener.answered(answer);
+      }
+      const moduleStatus = new Map<string, string>(
+        Object.entries(progress.modules).map(([id, saved]) => [id, saved.status]),
+      );
+      for (const [moduleId, saved] of Object.entries(progress.modules)) {
+        const before = lastModuleStatus.get(moduleId);
+        if (saved.status !== 'in-progress' && before !== undefined && before !== saved.status) {
+          const score = Object.values(saved.results).reduce(
+            (sum, result) => ({ correct: sum.correct + result.correct, total: sum.total + result.total }),
+            { correct: 0, total: 0 },
+          );
+          for (const listener of listeners) listener.moduleFinished(moduleId, saved.status, score);
+        }
+      }
+      for (const moduleId of catalog.modules.map((courseModule) => courseModule.id)) {
+        if (!moduleStatus.has(moduleId)) moduleStatus.set(moduleId, 'none');
+      }
+      lastModuleStatus = moduleStatus;
+      if (wasCompleted === false && status.completed) {
+        for (const listener of listeners) listener.courseCompleted(status);
+      }
+      wasCompleted = status.completed;
+      if (session && writeSuspendData) {
+        session.report(status, encodeProgress(catalog.modules, catalog.mythIds, progress), currentRoute(win));
+        if (fresh.length > 0) session.commit();
+      }
+    },
+    error: () => {},
+  });
+
+  win.addEventListener('hashchange', () => {
+    if (session && writeSuspendData && currentRoute(win)) {
+      void readCourseProgress(db, catalog).then((progress) =>
+        session.report(
+          courseStatus(catalog, progress),
+          encodeProgress(catalog.modules, catalog.mythIds, progress),
+          currentRoute(win),
+        ),
+      );
+    }
+  });
+  win.document.addEventListener('visibilitychange', () => {
+    if (win.document.visibilityState === 'hidden') session?.saveNow();
+  });
+  win.addEventListener('pagehide', () => {
+    for (const listener of listeners) listener.leaving();
+    session?.finish();
+  });
+  return { db, problem };
+}

@@ -1,0 +1,181 @@
+// Builds the xAPI statements Heard sends: initialized, answered, passed, failed, completed and
+// terminated, with ADL verbs. The actor is pseudonymous (an account whose name is a hash, never a
+// name or email) and nothing a learner typed is ever included: an answer is the ids of the options
+// chosen. Pure: ids and times come in from outside.
+
+export const ADL_VERBS = {
+  initialized: 'http://adlnet.gov/expapi/verbs/initialized',
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  passed: 'http://adlnet.gov/expapi/verbs/passed',
+  failed: 'http://adlnet.gov/expapi/verbs/failed',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  terminated: 'http://adlnet.gov/expapi/verbs/terminated',
+} as const;
+
+export type VerbName = keyof typeof ADL_VERBS;
+
+const ACTIVITY_TYPES = {
+  course: 'http://adlnet.gov/expapi/activities/course',
+  module: 'http://adlnet.gov/expapi/activities/module',
+  interaction: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+};
+
+export interface XapiAgent {
+  objectType: 'Agent';
+  account: { homePage: string; name: string };
+}
+
+export interface XapiStatement {
+  id: string;
+  actor: XapiAgent | Record<string, unknown>;
+  verb: { id: string; display: Record<string, string> };
+  object: {
+    objectType: 'Activity';
+    id: string;
+    definition?: Record<string, unknown>;
+  };
+  result?: {
+    success?: boolean;
+    completion?: boolean;
+    response?: string;
+    duration?: string;
+    score?: { scaled: number; raw: number; min: number; max: number };
+  };
+  context?: Record<string, unknown>;
+  timestamp: string;
+}
+
+/** Who and where: fixed for a session. */
+export interface StatementSession {
+  actor: XapiAgent | Record<string, unknown>;
+  /** The course's activity IRI; modules and questions hang beneath it. */
+  courseId: string;
+  /** Groups one attempt's statements (cmi5 gives it; otherwise made per package launch). */
+  registration?: string;
+  /** Extra context a cmi5 launch requires (its context template), merged in. */
+  contextTemplate?: Record<string, unknown>;
+  /** Set for a cmi5 launch: statements about the course itself are then cmi5-defined statements. */
+  cmi5?: { initializedAt: number };
+}
+
+const CMI5_CATEGORY = { id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' };
+const MOVE_ON_CATEGORY = { id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' };
+
+/** ISO 8601 duration with seconds to two decimals, as xAPI results carry it. */
+export function isoDuration(ms: number): string {
+  return `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
+}
+
+/** An account actor whose name is a one-way hash of the LMS's learner id. */
+export async function pseudonymousActor(homePage: string, learnerId: string): Promise<XapiAgent> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`heard-xapi:${learnerId}`));
+  const name = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return { objectType: 'Agent', account: { homePage, name } };
+}
+
+export const moduleActivityId = (courseId: string, moduleId: string) => `${courseId}/modules/${moduleId}`;
+export const questionActivityId = (courseId: string, moduleId: string, lessonId: string, stepId: string) =>
+  `${courseId}/modules/${moduleId}/lessons/${lessonId}/steps/${stepId}`;
+
+function statement(
+  session: StatementSession,
+  verb: VerbName,
+  object: XapiStatement['object'],
+  meta: { id: string; at: number },
+  extra: Partial<Pick<XapiStatement, 'result'>> & { parentIsCourse?: boolean; categories?: object[] } = {},
+): XapiStatement {
+  const template = session.contextTemplate ?? {};
+  const templateActivities = (template.contextActivities as Record<string, unknown[]> | undefined) ?? {};
+  const context: Record<string, unknown> = {
+    ...template,
+    ...(session.registration ? { registration: session.registration } : {}),
+  };
+  const activities: Record<string, unknown[]> = { ...templateActivities };
+  if (extra.parentIsCourse) {
+    activities.grouping = [...(activities.grouping ?? []), { objectType: 'Activity', id: session.courseId }];
+  }
+  if (extra.categories) activities.category = [...(activities.category ?? []), ...extra.categories];
+  if (Object.keys(activities).length > 0) context.contextActivities = activities;
+  const built: XapiStatement = {
+    id: meta.id,
+    actor: session.actor,
+    verb: { id: ADL_VERBS[verb], display: { 'en-GB': verb } },
+    object,
+    timestamp: new Date(meta.at).toISOString(),
+  };
+  if (extra.result) built.result = extra.result;
+  if (Object.keys(context).length > 0) built.context = context;
+  return built;
+}
+
+const courseActivity = (session: StatementSession): XapiStatement['object'] => ({
+  objectType: 'Activity',
+  id: session.courseId,
+  definition: { type: ACTIVITY_TYPES.course },
+});
+
+export function initializedStatement(session: StatementSession, meta: { id: string; at: number }) {
+  return statement(session, 'initialized', courseActivity(session), meta);
+}
+
+export function terminatedStatement(session: StatementSession, meta: { id: string; at: number }) {
+  if (!session.cmi5) return statement(session, 'terminated', courseActivity(session), meta);
+  return statement(session, 'terminated', { objectType: 'Activity', id: session.courseId }, meta, {
+    result: { duration: isoDuration(meta.at - session.cmi5.initializedAt) },
+    categories: [CMI5_CATEGORY],
+  });
+}
+
+export function completedStatement(session: StatementSession, meta: { id: string; at: number }) {
+  if (!session.cmi5)
+    return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true } });
+  return statement(session, 'completed', { objectType: 'Activity', id: session.courseId }, meta, {
+    result: { completion: true, duration: isoDuration(meta.at - session.cmi5.initializedAt) },
+    categories: [CMI5_CATEGORY, MOVE_ON_CATEGORY],
+  });
+}
+
+/** One answered question: the chosen option ids only, never any text. */
+export function answeredStatement(
+  session: StatementSession,
+  answer: { moduleId: string; lessonId: string; stepId: string; optionIds: string[]; correct: boolean },
+  meta: { id: string; at: number },
+) {
+  return statement(
+    session,
+    'answered',
+    {
+      objectType: 'Activity',
+      id: questionActivityId(session.courseId, answer.moduleId, answer.lessonId, answer.stepId),
+      definition: { type: ACTIVITY_TYPES.interaction, interactionType: 'choice' },
+    },
+    meta,
+    { result: { response: answer.optionIds.join('[,]'), success: answer.correct }, parentIsCourse: true },
+  );
+}
+
+/** A module passed or not passed, with its score. */
+export function moduleResultStatement(
+  session: StatementSession,
+  moduleId: string,
+  passed: boolean,
+  score: { correct: number; total: number },
+  meta: { id: string; at: number },
+) {
+  const raw = score.correct;
+  const max = Math.max(score.total, score.correct);
+  return statement(
+    session,
+    passed ? 'passed' : 'failed',
+    {
+      objectType: 'Activity',
+      id: moduleActivityId(session.courseId, moduleId),
+      definition: { type: ACTIVITY_TYPES.module },
+    },
+    meta,
+    {
+      result: { success: passed, score: { scaled: max > 0 ? raw / max : 0, raw, min: 0, max } },
+      parentIsCourse: true,
+    },
+  );
+}
