@@ -32,6 +32,8 @@ describe('creating an assignment', () => {
     await user.type(screen.getByRole('textbox', { name: 'Cohort (optional)' }), 'Team A');
     await user.type(screen.getByRole('textbox', { name: 'Your name' }), 'Jo Trainer');
     await user.click(screen.getByRole('checkbox', { name: 'Basics' }));
+    // A module's branching scenario can be chosen on its own, and says what it is.
+    expect(screen.getByRole('checkbox', { name: 'A scenario Branching scenario' })).not.toBeChecked();
     const passMark = screen.getByRole('spinbutton', { name: 'Pass mark (% of decisions right)' });
     await user.clear(passMark);
     await user.type(passMark, '150');

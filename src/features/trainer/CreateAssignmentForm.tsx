@@ -5,9 +5,13 @@ import { useServices } from '../../app/services';
 import { exportPublicKey } from '../../certificates/signing';
 import { ROLES, type Role } from '../../engine/content';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
+import type { Lesson } from '../../engine/contentSchema';
 import { encodeAssignment, readAssignment, type AssignmentItem } from '../../trainer/assignmentCode';
 import { newRandomId } from '../../trainer/signedCode';
 import { trainerKeys } from '../../trainer/trainerKeys';
+
+/** Each module's branching scenario is a lesson of its own, so a trainer can assign it alone. */
+const isScenarioLesson = (lesson: Lesson) => lesson.steps.some((step) => step.kind === 'scenario');
 
 type Field = 'title' | 'trainer' | 'items' | 'passMark' | 'due';
 
@@ -241,7 +245,15 @@ export function CreateAssignmentForm() {
                       disabled={whole}
                       onChange={(event) => toggle(entry, event.target.checked)}
                     />
-                    <label htmlFor={inputId}>{t(lessonKeys.title(lesson.id), { ns: courseModule.id })}</label>
+                    <label htmlFor={inputId}>
+                      {t(lessonKeys.title(lesson.id), { ns: courseModule.id })}
+                      {isScenarioLesson(lesson) && (
+                        <>
+                          {' '}
+                          <span className="option-tag">{t('create.scenarioTag')}</span>
+                        </>
+                      )}
+                    </label>
                   </div>
                 );
               })}
