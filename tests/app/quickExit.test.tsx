@@ -3,6 +3,7 @@ import {
   createShiftCounter,
   guardAgainstReturnAfterExit,
   NEUTRAL_PAGE,
+  locationToLeave,
   quickExit,
 } from '../../src/features/safety/quickExit';
 
@@ -58,6 +59,22 @@ describe('quick exit navigation', () => {
     quickExit({ replace }, window.sessionStorage);
     expect(replace).toHaveBeenCalledWith(NEUTRAL_PAGE);
     expect(window.sessionStorage.getItem('heard.exited')).toBe('1');
+  });
+
+  it('in a frame, replaces the whole window, or the frame if the browser refuses', () => {
+    const topReplace = vi.fn();
+    const frameReplace = vi.fn();
+    const top = { location: { replace: topReplace } } as unknown as Window;
+    const frame = { top, location: { href: 'https://lms.example/pkg/index.html#/', replace: frameReplace } };
+    locationToLeave(frame as unknown as Window).replace('./neutral.html');
+    expect(topReplace).toHaveBeenCalledWith('https://lms.example/pkg/neutral.html');
+    expect(frameReplace).not.toHaveBeenCalled();
+
+    topReplace.mockImplementation(() => {
+      throw new DOMException('not allowed', 'SecurityError');
+    });
+    locationToLeave(frame as unknown as Window).replace('./neutral.html');
+    expect(frameReplace).toHaveBeenCalledWith('./neutral.html');
   });
 
   function fakeWindow(navigationType: string) {

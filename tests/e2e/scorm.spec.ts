@@ -129,3 +129,11 @@ for (const version of ['1.2', '2004'] as const) {
     await second.close();
   });
 }
+
+test('quick exit inside the LMS leaves the whole LMS page for the package’s own neutral page', async ({ page }) => {
+  const frame = await launch(page, lms, '1.2', 'scorm12', {});
+  await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+  await frame.getByRole('button', { name: 'Exit this page' }).click();
+  await expect(page).toHaveURL(`${lms.origin}/scorm12/neutral.html`);
+  await expect(page.locator('#sco')).toHaveCount(0);
+});

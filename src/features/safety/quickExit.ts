@@ -1,10 +1,30 @@
 // Quick exit: leaves the course at once for a neutral page, replacing the history entry, and
 // makes Back from there land on the neutral page again instead of the course.
-export const NEUTRAL_PAGE = '/neutral.html';
+// Relative to the app's base, so the copy inside an LMS package finds its own neutral page.
+export const NEUTRAL_PAGE = `${import.meta.env.BASE_URL}neutral.html`;
 const EXITED_FLAG = 'heard.exited';
 
+/**
+ * Inside an LMS frame, leaving only the frame would leave the LMS page (and the course's name)
+ * on screen, so the whole window goes. Browsers let a frame replace the page around it after a
+ * click or key press; if one refuses, the frame itself leaves.
+ */
+export function locationToLeave(win: Window = window): Pick<Location, 'replace'> {
+  if (!win.top || win.top === win) return win.location;
+  const top = win.top;
+  return {
+    replace: (url: string) => {
+      try {
+        top.location.replace(new URL(url, win.location.href).href);
+      } catch {
+        win.location.replace(url);
+      }
+    },
+  };
+}
+
 export function quickExit(
-  location: Pick<Location, 'replace'> = window.location,
+  location: Pick<Location, 'replace'> = locationToLeave(),
   storage: Storage = window.sessionStorage,
 ) {
   try {
