@@ -38,11 +38,18 @@ async function start() {
   // and reports to the LMS; that code loads only in the LMS build.
   const lms = import.meta.env.MODE === 'lms' ? await (await import('./lms/startLms')).startLms(window, catalog) : null;
   const database = lms ? readyDatabase(lms.db) : standaloneDatabase;
-  // Any page but the dashboard needs the database: fetch it alongside the interface words.
-  if (window.location.pathname !== '/') void database.load();
-  const router = createAppRouter({ catalog, database, now: () => Date.now() }, lms ? createHashHistory() : undefined);
-  preloadFirstPage(router, language);
+  let i18nReady: (i18n: ReturnType<typeof createI18n>) => void = () => undefined;
+  const i18nCreated = new Promise<ReturnType<typeof createI18n>>((resolve) => (i18nReady = resolve));
+  const loadWords = (namespaces: string[]) =>
+    // An unknown module has no words; its page says it was not found.
+    i18nCreated.then((i18n) => i18n.loadNamespaces(namespaces)).catch(() => undefined);
+  const router = createAppRouter(
+    { catalog, database, now: () => Date.now(), loadWords },
+    lms ? createHashHistory() : undefined,
+  );
+  preloadFirstPage(router, language, database);
   const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
+  i18nReady(i18n);
   const LmsNotice = lms ? (await import('./lms/LmsNotice')).LmsNotice : null;
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>

@@ -1,10 +1,18 @@
 // On a deep link, the page's code and its module's words start downloading at once, alongside the
-// database and the interface words, instead of one after another once the router runs.
-import type { createAppRouter } from './router';
+// interface words (and the database, for pages that need it first), instead of one after another.
+import { rendersBeforeDatabase, type createAppRouter } from './router';
 import { loadNamespace, type Language } from './i18n';
+import type { LazyDatabase } from './services';
 
-export function preloadFirstPage(router: ReturnType<typeof createAppRouter>, language: Language): void {
-  for (const match of router.matchRoutes(router.latestLocation)) {
+export function preloadFirstPage(
+  router: ReturnType<typeof createAppRouter>,
+  language: Language,
+  database: LazyDatabase,
+): void {
+  const matches = router.matchRoutes(router.latestLocation);
+  // A page that needs the database fetches it now; one that can show itself first fetches it later.
+  if (!rendersBeforeDatabase(matches)) void database.load().catch(() => undefined);
+  for (const match of matches) {
     void router
       .loadRouteChunk(router.routesById[match.routeId as keyof typeof router.routesById])
       ?.catch(() => undefined);

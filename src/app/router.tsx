@@ -16,10 +16,21 @@ import { NotFoundPage } from '../features/shared/NotFoundPage';
 
 const DASHBOARD_PATH = '/';
 
+declare module '@tanstack/router-core' {
+  interface StaticDataRouteOption {
+    /** The page shows its first screen from IndexedDB directly and loads Dexie itself when it needs it. */
+    rendersBeforeDatabase?: boolean;
+  }
+}
+
+/** True when no page in the match needs Dexie before it can show anything. */
+export const rendersBeforeDatabase = (matches: { staticData?: { rendersBeforeDatabase?: boolean } }[]) =>
+  matches.some((match) => match.staticData?.rendersBeforeDatabase === true);
+
 const rootRoute = createRootRouteWithContext<RootContext>()({
   // Runs on every navigation, so leaving the dashboard loads the database before the next page.
-  beforeLoad: async ({ context, location }) => ({
-    db: location.pathname === DASHBOARD_PATH ? context.database.loaded() : await context.database.load(),
+  beforeLoad: async ({ context, matches }) => ({
+    db: rendersBeforeDatabase(matches) ? context.database.loaded() : await context.database.load(),
   }),
   component: AppLayout,
   notFoundComponent: NotFoundPage,
@@ -28,12 +39,14 @@ const rootRoute = createRootRouteWithContext<RootContext>()({
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: DASHBOARD_PATH,
+  staticData: { rendersBeforeDatabase: true },
   component: DashboardPage,
 });
 
 export const moduleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId',
+  loader: ({ context, params }) => context.loadWords?.([params.moduleId]),
   component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
@@ -46,6 +59,8 @@ export const lessonRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId/lessons/$lessonId',
   validateSearch: lessonSearch,
+  staticData: { rendersBeforeDatabase: true },
+  loader: ({ context, params }) => context.loadWords?.([params.moduleId]),
   component: lazyRouteComponent(() => import('../features/lesson-player/LessonPage'), 'LessonPage'),
 });
 

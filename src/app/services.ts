@@ -16,6 +16,11 @@ export interface LazyDatabase {
 export interface RootContext {
   catalog: Catalog;
   database: LazyDatabase;
+  /**
+   * Loads namespaces of words before a page renders, so the page does not suspend on them (React
+   * holds back a suspended page for a moment, which a learner sees as a slower page).
+   */
+  loadWords?: (namespaces: string[]) => Promise<unknown>;
   /** The clock, injectable so tests can fix time. */
   now: () => number;
 }

@@ -133,10 +133,4 @@ export class HeardDatabase extends Dexie {
   }
 }
 
-/** Identifies this tab among several open on the same device. */
-export const THIS_TAB =
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : String(Math.random());
-
-export function lessonKey(moduleId: string, lessonId: string): string {
-  return `${moduleId}/${lessonId}`;
-}
+export { lessonKey, THIS_TAB } from './recordKeys';

@@ -3,7 +3,8 @@
 import type { SnapshotFrom } from 'xstate';
 import type { CourseModule, Lesson } from '../engine/contentSchema';
 import type { lessonMachine } from '../engine/lessonMachine';
-import { lessonKey, THIS_TAB, type AnswerEvent, type HeardDatabase, type LessonProgressRecord } from './database';
+import type { AnswerEvent, HeardDatabase, LessonProgressRecord } from './database';
+import { lessonKey, THIS_TAB } from './recordKeys';
 import { latestInProgress, moduleOverview, type ModuleOverviewProgress } from './moduleOverview';
 
 export type { ModuleOverviewProgress } from './moduleOverview';

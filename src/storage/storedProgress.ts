@@ -1,28 +1,56 @@
-// A read-only look at saved progress through the browser's own IndexedDB API. The dashboard uses it
-// so the first page can show where the learner is without downloading Dexie. It never creates the
-// database, never changes it, and never throws: storage that cannot be read reports as blocked.
-import type { AssignmentRecord, CertificateRecord, LessonProgressRecord, ModuleProgressRecord } from './database';
+// A read-only look at saved progress through the browser's own IndexedDB API. The dashboard and a
+// lesson's first screen use it, so they show where the learner is without waiting for Dexie. It
+// never creates the database, never changes it, and never throws: storage that cannot be read
+// reports as blocked.
+import type {
+  AssignmentRecord,
+  CertificateRecord,
+  LearnerProfile,
+  LessonProgressRecord,
+  ModuleProgressRecord,
+} from './database';
 
 export interface StoredProgress {
   lessonProgress: LessonProgressRecord[];
   moduleProgress: ModuleProgressRecord[];
   certificates: CertificateRecord[];
   assignments: AssignmentRecord[];
+  /** Empty, or the one learner profile. */
+  profile: LearnerProfile[];
 }
 
 export type StoredProgressResult = { ok: true; progress: StoredProgress } | { ok: false };
 
-const STORES = ['lessonProgress', 'moduleProgress', 'certificates', 'assignments'] as const;
+const STORES = ['lessonProgress', 'moduleProgress', 'certificates', 'assignments', 'profile'] as const;
 
 const nothingSaved = (): StoredProgressResult => ({
   ok: true,
-  progress: { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [] },
+  progress: { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [], profile: [] },
 });
 
-export function readStoredProgress(
+export async function readStoredProgress(
   databaseName: string,
   factory: IDBFactory | null = globalThis.indexedDB ?? null,
 ): Promise<StoredProgressResult> {
+  // Asking which databases exist is quick; opening one that does not exist makes and drops it.
+  try {
+    const existing = await factory?.databases?.();
+    if (existing && !existing.some((database) => database.name === databaseName)) return nothingSaved();
+  } catch {
+    // Not every browser can list databases; opening tells us instead.
+  }
+  return readOpenedDatabase(databaseName, factory);
+}
+
+/** Whether this browser lets the course open its database at all (a private window may not). */
+export async function storageWorks(
+  databaseName: string,
+  factory: IDBFactory | null = globalThis.indexedDB ?? null,
+): Promise<boolean> {
+  return (await readOpenedDatabase(databaseName, factory)).ok;
+}
+
+function readOpenedDatabase(databaseName: string, factory: IDBFactory | null): Promise<StoredProgressResult> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {

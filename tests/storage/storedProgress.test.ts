@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HeardDatabase } from '../../src/storage/database';
 import { saveLesson } from '../../src/storage/progressStore';
-import { readStoredProgress } from '../../src/storage/storedProgress';
+import { readStoredProgress, storageWorks } from '../../src/storage/storedProgress';
 import { practiceModule } from '../fixtures/practiceModule';
 
 const uniqueName = () => `stored-${Math.random()}`;
@@ -11,7 +11,7 @@ describe('reading saved progress without Dexie', () => {
     const name = uniqueName();
     expect(await readStoredProgress(name)).toEqual({
       ok: true,
-      progress: { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [] },
+      progress: { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [], profile: [] },
     });
     expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(name);
     const db = new HeardDatabase(name);
@@ -39,5 +39,7 @@ describe('reading saved progress without Dexie', () => {
     } as unknown as IDBFactory;
     expect(await readStoredProgress('any', throwing)).toEqual({ ok: false });
     expect(await readStoredProgress('any', null)).toEqual({ ok: false });
+    expect(await storageWorks('any', throwing)).toBe(false);
+    expect(await storageWorks(uniqueName())).toBe(true);
   });
 });

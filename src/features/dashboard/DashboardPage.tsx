@@ -109,7 +109,7 @@ export function DashboardPage() {
   const records: StoredProgress | undefined = stored
     ? stored.ok
       ? stored.progress
-      : { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [] }
+      : { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [], profile: [] }
     : undefined;
   const today = new Date(now()).toISOString().slice(0, 10);
   const progressOf = (courseModule: CourseModule) =>

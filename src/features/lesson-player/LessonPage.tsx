@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { createActor } from 'xstate';
@@ -8,8 +8,9 @@ import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import { lessonMachine } from '../../engine/lessonMachine';
 import { isLessonSnapshotUsable, savedLessonFrom, type LessonSnapshot } from '../../storage/progressStore';
-import { lessonKey, THIS_TAB, type LessonProgressRecord } from '../../storage/database';
-import { liveQuery } from 'dexie';
+import type { LessonProgressRecord } from '../../storage/database';
+import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
+import { readStoredProgress } from '../../storage/storedProgress';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { LessonRunner } from './LessonRunner';
@@ -55,48 +56,85 @@ function resumeFrom(
   return { snapshot, notice, role, generation: 0 };
 }
 
+/** After the step has been on screen a moment and the browser is idle: the learner reads first. */
+function whenSettled(callback: () => void): { cancel: () => void } {
+  let idle: number | undefined;
+  const timer = window.setTimeout(() => {
+    if (typeof window.requestIdleCallback === 'function')
+      idle = window.requestIdleCallback(callback, { timeout: 1000 });
+    else callback();
+  }, 500);
+  return {
+    cancel: () => {
+      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    },
+  };
+}
+
 /**
  * Loads the saved place in a lesson, then keeps watching it: when another tab on this device
  * moves the same lesson on, this tab follows, so two tabs never undo each other's progress.
+ * The first screen comes from IndexedDB directly; Dexie, which does the watching, loads after it.
  */
-/** `assignedRole`, from a trainer's assignment, wins over the role in the learner's details. */
 function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined): Resume | undefined {
-  const { db } = useServices();
+  const { database } = useServices();
   const [resume, setResume] = useState<Resume>();
+  const latestSeen = useRef(-Infinity);
+  const key = lessonKey(courseModule.id, lesson.id);
+
   useEffect(() => {
-    let latestSeen = -Infinity;
-    let subscription: { unsubscribe: () => void } | undefined;
     let cancelled = false;
-    Promise.all([
-      db.lessonProgress.get(lessonKey(courseModule.id, lesson.id)),
-      db.profile.get('learner').then((profile) => assignedRole ?? profile?.role ?? null),
-    ])
-      .then(([record, role]) => {
-        if (cancelled) return;
-        latestSeen = record?.updatedAt ?? -Infinity;
-        setResume(resumeFrom(courseModule, lesson, record, role));
-        subscription = liveQuery(() => db.lessonProgress.get(lessonKey(courseModule.id, lesson.id))).subscribe({
-          next: (latest) => {
-            if (!latest || latest.writer === THIS_TAB || latest.updatedAt <= latestSeen) return;
-            latestSeen = latest.updatedAt;
-            const snapshot =
-              latest.contentVersion === courseModule.version ? checkedSnapshot(lesson, latest.snapshot) : undefined;
-            if (!snapshot) return;
-            setResume(
-              (current) => current && { ...current, snapshot, notice: 'other-tab', generation: current.generation + 1 },
-            );
-          },
-          error: () => {},
-        });
-      })
-      .catch(() => {
-        if (!cancelled) setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, generation: 0 });
-      });
+    void readStoredProgress(database.name).then((stored) => {
+      if (cancelled) return;
+      if (!stored.ok) {
+        setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, generation: 0 });
+        return;
+      }
+      const record = stored.progress.lessonProgress.find((candidate) => candidate.key === key);
+      latestSeen.current = record?.updatedAt ?? -Infinity;
+      const role = assignedRole ?? stored.progress.profile[0]?.role ?? null;
+      setResume(resumeFrom(courseModule, lesson, record, role));
+    });
     return () => {
       cancelled = true;
+    };
+  }, [database, courseModule, lesson, key, assignedRole]);
+
+  const started = resume !== undefined && resume.notice !== 'storage-unavailable';
+  useEffect(() => {
+    if (!started) return;
+    let subscription: { unsubscribe: () => void } | undefined;
+    let cancelled = false;
+    const watch = () =>
+      // Dexie is already loading with the database, so this import only waits for that chunk.
+      Promise.all([database.load(), import('dexie')]).then(
+        ([db, { liveQuery }]) => {
+          if (cancelled) return;
+          subscription = liveQuery(() => db.lessonProgress.get(key)).subscribe({
+            next: (latest) => {
+              if (!latest || latest.writer === THIS_TAB || latest.updatedAt <= latestSeen.current) return;
+              latestSeen.current = latest.updatedAt;
+              const snapshot =
+                latest.contentVersion === courseModule.version ? checkedSnapshot(lesson, latest.snapshot) : undefined;
+              if (!snapshot) return;
+              setResume(
+                (current) =>
+                  current && { ...current, snapshot, notice: 'other-tab', generation: current.generation + 1 },
+              );
+            },
+            error: () => {},
+          });
+        },
+        () => undefined,
+      );
+    const idle = whenSettled(() => void watch());
+    return () => {
+      cancelled = true;
+      idle.cancel();
       subscription?.unsubscribe();
     };
-  }, [db, courseModule, lesson, assignedRole]);
+  }, [started, database, courseModule, lesson, key]);
   return resume;
 }
 

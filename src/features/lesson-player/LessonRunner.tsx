@@ -31,7 +31,7 @@ function usePersistence(
   courseModule: CourseModule,
   lesson: Lesson,
 ) {
-  const { db, now } = useServices();
+  const { database, now } = useServices();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   useEffect(() => {
     let wasAtSummary = actorRef.getSnapshot().matches('summary');
@@ -40,17 +40,25 @@ function usePersistence(
       const justFinished = atSummary && !wasAtSummary;
       wasAtSummary = atSummary;
       const at = now();
+      const persisted = actorRef.getPersistedSnapshot();
+      // Saves queue behind the database's first load, in the order the learner made them.
       timed(MARKS.save, () =>
-        saveLesson(db, courseModule, lesson, actorRef.getPersistedSnapshot(), snapshot.context.stepId, atSummary, at),
+        database
+          .load()
+          .then((db) => saveLesson(db, courseModule, lesson, persisted, snapshot.context.stepId, atSummary, at)),
       )
         .then(() =>
-          justFinished ? completeLesson(db, courseModule, lesson.id, lessonResult(snapshot.context), at) : undefined,
+          justFinished
+            ? database
+                .load()
+                .then((db) => completeLesson(db, courseModule, lesson.id, lessonResult(snapshot.context), at))
+            : undefined,
         )
         .then(() => setSaveState('saved'))
         .catch(() => setSaveState('failed'));
     });
     return () => subscription.unsubscribe();
-  }, [actorRef, db, now, courseModule, lesson]);
+  }, [actorRef, database, now, courseModule, lesson]);
   return saveState;
 }
 
@@ -68,7 +76,7 @@ export function LessonRunner({
   role: Role | null;
 }) {
   const { t } = useTranslation();
-  const { db, now } = useServices();
+  const { database, now } = useServices();
   const machine = useMemo(
     () =>
       lessonMachine.provide({
@@ -76,13 +84,15 @@ export function LessonRunner({
           reportAnswer: ({ context }) => {
             const answer = context.answers.find((candidate) => candidate.stepId === context.stepId);
             if (!answer) return;
-            void recordAnswer(db, { moduleId: courseModule.id, lessonId: lesson.id, ...answer, at: now() }).catch(
-              () => {},
-            );
+            const event = { moduleId: courseModule.id, lessonId: lesson.id, ...answer, at: now() };
+            void database
+              .load()
+              .then((db) => recordAnswer(db, event))
+              .catch(() => {});
           },
         },
       }),
-    [db, now, courseModule.id, lesson.id],
+    [database, now, courseModule.id, lesson.id],
   );
   const actorRef = useActorRef(
     machine,

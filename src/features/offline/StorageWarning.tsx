@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { readStoredProgress } from '../../storage/storedProgress';
+import { storageWorks } from '../../storage/storedProgress';
 
 /**
  * Some private modes and managed browsers block storage. The course still runs, with progress
@@ -14,8 +14,8 @@ export function StorageWarning() {
   useEffect(() => {
     let cancelled = false;
     // A read-only check, so every page (the dashboard included) can warn without loading Dexie.
-    void readStoredProgress(database.name).then((result) => {
-      if (!cancelled && !result.ok) setBlocked(true);
+    void storageWorks(database.name).then((works) => {
+      if (!cancelled && !works) setBlocked(true);
     });
     return () => {
       cancelled = true;
