@@ -100,6 +100,7 @@ const myDataRoute = createRoute({
 const certificatesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates',
+  staticData: { rendersBeforeDatabase: true },
   component: lazyRouteComponent(() => import('../features/certificate/CertificatesPage'), 'CertificatesPage'),
 });
 const certificateRoute = createRoute({

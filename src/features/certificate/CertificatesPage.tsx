@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { DEFAULT_REFRESH_YEARS } from '../../certificates/refreshYears';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys } from '../../engine/contentKeys';
-import { readModuleProgress, type ModuleOverviewProgress } from '../../storage/progressStore';
+import type { LearnerProfile } from '../../storage/database';
+import { moduleOverview, type ModuleOverviewProgress } from '../../storage/moduleOverview';
+import { useStoredProgress } from '../shared/useStoredProgress';
 import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 import { formatDate } from './certificateText';
@@ -16,24 +17,22 @@ interface Passed {
   progress: ModuleOverviewProgress;
 }
 
-function IssueForm({ passed }: { passed: Passed[] }) {
+function IssueForm({
+  passed,
+  profile,
+  onIssued,
+}: {
+  passed: Passed[];
+  profile: LearnerProfile | undefined;
+  onIssued: () => void;
+}) {
   const { t, i18n } = useTranslation();
-  const { db, now } = useServices();
+  const { database, now } = useServices();
   const [moduleId, setModuleId] = useState(passed[0]?.courseModule.id ?? '');
-  const [name, setName] = useState('');
-  const [organisation, setOrganisation] = useState('');
+  const [name, setName] = useState(profile?.displayName ?? '');
+  const [organisation, setOrganisation] = useState(profile?.organisation ?? '');
   const [years, setYears] = useState(DEFAULT_REFRESH_YEARS);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
-
-  useEffect(() => {
-    db.profile
-      .get('learner')
-      .then((profile) => {
-        setName((current) => current || profile?.displayName || '');
-        setOrganisation((current) => current || profile?.organisation || '');
-      })
-      .catch(() => {});
-  }, [db]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,9 +43,11 @@ function IssueForm({ passed }: { passed: Passed[] }) {
       return;
     }
     try {
-      const profile = await db.profile.get('learner');
-      // Signing code (and the schema that checks it) loads only when someone makes a certificate.
-      const { issueCertificate } = await import('../../certificates/issueCertificate');
+      // Signing code, the schema that checks it, and Dexie load only when someone makes a certificate.
+      const [db, { issueCertificate }] = await Promise.all([
+        database.load(),
+        import('../../certificates/issueCertificate'),
+      ]);
       const id = await issueCertificate(db, {
         courseModule: chosen.courseModule,
         progress: chosen.progress,
@@ -59,6 +60,7 @@ function IssueForm({ passed }: { passed: Passed[] }) {
         now: now(),
       });
       setMessage({ kind: 'status', text: t('certificates.issued', { id }) });
+      onIssued();
     } catch {
       setMessage({ kind: 'alert', text: t('certificates.issueFailed') });
     }
@@ -113,25 +115,25 @@ function IssueForm({ passed }: { passed: Passed[] }) {
 
 export function CertificatesPage() {
   const { t, i18n } = useTranslation();
-  const { db, catalog, now } = useServices();
-  const certificates = useLiveQuery(
-    () =>
-      db.certificates
-        .orderBy('issuedAt')
-        .reverse()
-        .toArray()
-        .catch(() => []),
-    [db],
-  );
-  const passed = useLiveQuery(async () => {
-    const all = await Promise.all(
-      catalog.modules.map(async (courseModule) => ({
-        courseModule,
-        progress: await readModuleProgress(db, courseModule),
-      })),
-    );
-    return all.filter((entry) => entry.progress.status === 'passed');
-  }, [db, catalog]);
+  const { catalog, now } = useServices();
+  const [stored, refresh] = useStoredProgress();
+  // When storage is blocked there is nothing to list; StorageWarning explains why.
+  const records = stored?.ok ? stored.progress : undefined;
+  const certificates = records
+    ? [...records.certificates].sort((a, b) => b.issuedAt.localeCompare(a.issuedAt))
+    : stored && [];
+  const passed = records
+    ? catalog.modules
+        .map((courseModule) => ({
+          courseModule,
+          progress: moduleOverview(courseModule, {
+            lessonRecords: records.lessonProgress,
+            moduleRecord: records.moduleProgress.find((record) => record.moduleId === courseModule.id),
+            certificates: records.certificates,
+          }),
+        }))
+        .filter((entry) => entry.progress.status === 'passed')
+    : stored && [];
   const today = new Date(now()).toISOString().slice(0, 10);
 
   return (
@@ -143,7 +145,11 @@ export function CertificatesPage() {
       </p>
       <section aria-labelledby="issue-heading">
         <h2 id="issue-heading">{t('certificates.getHeading')}</h2>
-        {passed && passed.length > 0 ? <IssueForm passed={passed} /> : <p>{t('certificates.nonePassed')}</p>}
+        {passed && passed.length > 0 ? (
+          <IssueForm passed={passed} profile={records?.profile[0]} onIssued={refresh} />
+        ) : (
+          <p>{t('certificates.nonePassed')}</p>
+        )}
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">{t('certificates.listHeading')}</h2>

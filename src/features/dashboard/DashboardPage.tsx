@@ -9,7 +9,7 @@ import { latestInProgress, moduleOverview, type ModuleOverviewProgress } from '.
 import type { StoredProgress } from '../../storage/storedProgress';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
-import { useStoredProgress } from './useStoredProgress';
+import { useStoredProgress } from '../shared/useStoredProgress';
 
 // Assigned work, and the database it reads live, load only on a device that has an assignment,
 // keeping the first page small.
@@ -104,7 +104,7 @@ function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; pr
 export function DashboardPage() {
   const { t } = useTranslation();
   const { catalog, now } = useServices();
-  const stored = useStoredProgress();
+  const [stored] = useStoredProgress();
   // When storage is blocked every module shows as not started; StorageWarning explains why.
   const records: StoredProgress | undefined = stored
     ? stored.ok
