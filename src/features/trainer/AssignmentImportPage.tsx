@@ -1,18 +1,17 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { importAssignment, type AssignmentImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
 import { AssignmentDetails } from './AssignmentDetails';
-import { readTextFiles } from './downloadText';
+import { CodeEntry } from './CodeEntry';
 
 /** Opening an assignment link or file: checked, then added once; opening it again changes nothing. */
 export function AssignmentImportPage() {
   const { t } = useTranslation(['trainer', 'ui']);
   const { db, now } = useServices();
   const hash = useLocation({ select: (location) => location.hash });
-  const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<AssignmentImport>();
   // React may run the effect twice for one visit; the ref keeps it to one import.
   const started = useRef<{ hash: string; outcome: Promise<AssignmentImport> } | null>(null);
@@ -28,16 +27,6 @@ export function AssignmentImportPage() {
       live = false;
     };
   }, [db, hash, now]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void importAssignment(db, pasted, now()).then(setResult);
-  };
-
-  const openFile = async (files: FileList | null) => {
-    const [first] = await readTextFiles(files ?? []);
-    if (first) setResult(await importAssignment(db, first.text, now()));
-  };
 
   return (
     <>
@@ -70,27 +59,11 @@ export function AssignmentImportPage() {
         )}
       </div>
       <p className="lead">{t('learner.importIntro')}</p>
-      <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="assignment-code">{t('learner.pasteLabel')}</label>
-          <textarea id="assignment-code" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} />
-        </div>
-        <button type="submit" className="button">
-          {t('learner.pasteSubmit')}
-        </button>
-      </form>
-      <div className="field">
-        <label htmlFor="assignment-file">{t('learner.fileLabel')}</label>
-        <input
-          id="assignment-file"
-          type="file"
-          accept=".txt,text/plain"
-          onChange={(event) => {
-            void openFile(event.target.files);
-            event.target.value = '';
-          }}
-        />
-      </div>
+      <CodeEntry
+        id="assignment"
+        labels={{ paste: t('learner.pasteLabel'), submit: t('learner.pasteSubmit'), file: t('learner.fileLabel') }}
+        onCode={(text) => void importAssignment(db, text, now()).then(setResult)}
+      />
       <p>
         <Link to="/">{t('learner.backToDashboard')}</Link>
       </p>

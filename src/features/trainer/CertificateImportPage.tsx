@@ -1,17 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { importCertificate, type CertificateImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
-import { readTextFiles } from './downloadText';
+import { CodeEntry } from './CodeEntry';
 
 /** Adds a certificate a trainer countersigned (from its link or file) to the learner's certificates. */
 export function CertificateImportPage() {
   const { t } = useTranslation(['trainer', 'ui']);
   const { db } = useServices();
   const hash = useLocation({ select: (location) => location.hash });
-  const [pasted, setPasted] = useState('');
   const [result, setResult] = useState<CertificateImport>();
 
   useEffect(() => {
@@ -25,16 +24,6 @@ export function CertificateImportPage() {
       live = false;
     };
   }, [db, hash]);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void importCertificate(db, pasted).then(setResult);
-  };
-
-  const openFile = async (files: FileList | null) => {
-    const [first] = await readTextFiles(files ?? []);
-    if (first) setResult(await importCertificate(db, first.text));
-  };
 
   return (
     <>
@@ -71,27 +60,15 @@ export function CertificateImportPage() {
         )}
       </div>
       <p className="lead">{t('certificateImport.intro')}</p>
-      <form className="form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="certificate-code">{t('certificateImport.pasteLabel')}</label>
-          <textarea id="certificate-code" rows={3} value={pasted} onChange={(event) => setPasted(event.target.value)} />
-        </div>
-        <button type="submit" className="button">
-          {t('certificateImport.submit')}
-        </button>
-      </form>
-      <div className="field">
-        <label htmlFor="certificate-file">{t('certificateImport.fileLabel')}</label>
-        <input
-          id="certificate-file"
-          type="file"
-          accept=".txt,text/plain"
-          onChange={(event) => {
-            void openFile(event.target.files);
-            event.target.value = '';
-          }}
-        />
-      </div>
+      <CodeEntry
+        id="certificate"
+        labels={{
+          paste: t('certificateImport.pasteLabel'),
+          submit: t('certificateImport.submit'),
+          file: t('certificateImport.fileLabel'),
+        }}
+        onCode={(text) => void importCertificate(db, text).then(setResult)}
+      />
     </>
   );
 }

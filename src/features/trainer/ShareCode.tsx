@@ -1,38 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import QRCode from 'qrcode';
+import { QrCode } from '../certificate/QrCode';
 import { downloadText } from './downloadText';
 
-/** A QR code drawn as SVG squares (the CSP allows no inline styles); null when the text is too long for one. */
+/** Signed codes are long, so the QR code uses the lowest error correction, which fits the most. */
 function ShareQr({ text, label }: { text: string; label: string }) {
-  const cells = useMemo(() => {
-    try {
-      const qr = QRCode.create(text, { errorCorrectionLevel: 'L' });
-      const size = qr.modules.size;
-      const squares: { x: number; y: number }[] = [];
-      for (let y = 0; y < size; y++) for (let x = 0; x < size; x++) if (qr.modules.get(y, x)) squares.push({ x, y });
-      return { size, squares };
-    } catch {
-      return null;
-    }
-  }, [text]);
   const { t } = useTranslation('trainer');
-  if (!cells) return <p className="hint">{t('share.qrTooLong')}</p>;
-  const border = 4;
-  const extent = cells.size + border * 2;
   return (
-    <svg
+    <QrCode
+      text={text}
+      label={label}
+      errorCorrectionLevel="L"
       className="share-qr"
-      viewBox={`0 0 ${extent} ${extent}`}
-      role="img"
-      aria-label={label}
-      shapeRendering="crispEdges"
-    >
-      <rect width={extent} height={extent} fill="#fff" />
-      {cells.squares.map(({ x, y }) => (
-        <rect key={`${x}-${y}`} x={x + border} y={y + border} width={1} height={1} fill="#000" />
-      ))}
-    </svg>
+      tooLong={<p className="hint">{t('share.qrTooLong')}</p>}
+    />
   );
 }
 
