@@ -4,16 +4,13 @@ import type { CourseModule } from '../engine/contentSchema';
 import type { HeardDatabase } from '../storage/database';
 import type { ModuleOverviewProgress } from '../storage/progressStore';
 import { addYears, encodeCertificate, newCertificateId, type CertificatePayload } from './certificateCode';
-import { generateSigningKeys } from './signing';
+import { storedSigningKeys } from './keyStore';
 
 export { DEFAULT_REFRESH_YEARS } from './refreshYears';
 
-export async function deviceKeys(db: HeardDatabase, now: number): Promise<CryptoKeyPair> {
-  const existing = await db.deviceKeys.get('device');
-  if (existing) return existing;
-  const keys = await generateSigningKeys();
-  await db.deviceKeys.put({ id: 'device', privateKey: keys.privateKey, publicKey: keys.publicKey, createdAt: now });
-  return keys;
+/** The learner's device key: it signs certificates and completion receipts. */
+export function deviceKeys(db: HeardDatabase, now: number): Promise<CryptoKeyPair> {
+  return storedSigningKeys(db, 'device', now);
 }
 
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);

@@ -1,14 +1,11 @@
 // The trainer's signing key, made on first use and kept in IndexedDB beside the learner's device
 // key. Its private half is non-extractable: it signs assignments and countersignatures here only.
-import { exportPublicKey, fingerprint, generateSigningKeys } from '../certificates/signing';
+import { storedSigningKeys } from '../certificates/keyStore';
+import { exportPublicKey, fingerprint } from '../certificates/signing';
 import type { HeardDatabase } from '../storage/database';
 
-export async function trainerKeys(db: HeardDatabase, now: number): Promise<CryptoKeyPair> {
-  const existing = await db.deviceKeys.get('trainer');
-  if (existing) return existing;
-  const keys = await generateSigningKeys();
-  await db.deviceKeys.put({ id: 'trainer', privateKey: keys.privateKey, publicKey: keys.publicKey, createdAt: now });
-  return keys;
+export function trainerKeys(db: HeardDatabase, now: number): Promise<CryptoKeyPair> {
+  return storedSigningKeys(db, 'trainer', now);
 }
 
 /** The trainer key's fingerprint, or null before the trainer has made anything. */
