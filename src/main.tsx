@@ -38,8 +38,10 @@ async function start() {
   // and reports to the LMS; that code loads only in the LMS build.
   const lms = import.meta.env.MODE === 'lms' ? await (await import('./lms/startLms')).startLms(window, catalog) : null;
   const database = lms ? readyDatabase(lms.db) : standaloneDatabase;
-  let i18nReady: (i18n: ReturnType<typeof createI18n>) => void = () => undefined;
-  const i18nCreated = new Promise<ReturnType<typeof createI18n>>((resolve) => (i18nReady = resolve));
+  // Pages load their words before they render; those requests wait for i18next itself.
+  const i18nCreated = loadCoreNamespaces(language).then((core) =>
+    createI18n(language, { [language]: core }, { document, storage }),
+  );
   const loadWords = (namespaces: string[]) =>
     // An unknown module has no words; its page says it was not found.
     i18nCreated.then((i18n) => i18n.loadNamespaces(namespaces)).catch(() => undefined);
@@ -48,8 +50,7 @@ async function start() {
     lms ? createHashHistory() : undefined,
   );
   preloadFirstPage(router, language, database);
-  const i18n = createI18n(language, { [language]: await loadCoreNamespaces(language) }, { document, storage });
-  i18nReady(i18n);
+  const i18n = await i18nCreated;
   const LmsNotice = lms ? (await import('./lms/LmsNotice')).LmsNotice : null;
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>

@@ -9,6 +9,8 @@ import type {
   LessonProgressRecord,
   ModuleProgressRecord,
 } from './database';
+import type { CourseModule } from '../engine/contentSchema';
+import { moduleOverview, type ModuleOverviewProgress } from './moduleOverview';
 
 export interface StoredProgress {
   lessonProgress: LessonProgressRecord[];
@@ -23,10 +25,33 @@ export type StoredProgressResult = { ok: true; progress: StoredProgress } | { ok
 
 const STORES = ['lessonProgress', 'moduleProgress', 'certificates', 'assignments', 'profile'] as const;
 
-const nothingSaved = (): StoredProgressResult => ({
-  ok: true,
-  progress: { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [], profile: [] },
+/** What a device that has never saved anything holds. */
+export const emptyProgress = (): StoredProgress => ({
+  lessonProgress: [],
+  moduleProgress: [],
+  certificates: [],
+  assignments: [],
+  profile: [],
 });
+
+const nothingSaved = (): StoredProgressResult => ({ ok: true, progress: emptyProgress() });
+
+/** One module's overview from what was read, as `readModuleProgress` gives it from Dexie. */
+export function storedModuleOverview(
+  courseModule: CourseModule,
+  stored: StoredProgress,
+  today?: string,
+): ModuleOverviewProgress {
+  return moduleOverview(
+    courseModule,
+    {
+      lessonRecords: stored.lessonProgress,
+      moduleRecord: stored.moduleProgress.find((record) => record.moduleId === courseModule.id),
+      certificates: stored.certificates,
+    },
+    today,
+  );
+}
 
 export async function readStoredProgress(
   databaseName: string,
@@ -75,10 +100,10 @@ function readOpenedDatabase(databaseName: string, factory: IDBFactory | null): P
       const database = request.result;
       database.onversionchange = () => database.close();
       const present = STORES.filter((store) => database.objectStoreNames.contains(store));
-      const result = nothingSaved();
-      if (present.length === 0 || !result.ok) {
+      const progress = emptyProgress();
+      if (present.length === 0) {
         database.close();
-        resolve(result);
+        resolve({ ok: true, progress });
         return;
       }
       try {
@@ -86,12 +111,12 @@ function readOpenedDatabase(databaseName: string, factory: IDBFactory | null): P
         for (const store of present) {
           const read = transaction.objectStore(store).getAll();
           read.onsuccess = () => {
-            (result.progress[store] as unknown[]) = read.result;
+            (progress[store] as unknown[]) = read.result;
           };
         }
         transaction.oncomplete = () => {
           database.close();
-          resolve(result);
+          resolve({ ok: true, progress });
         };
         transaction.onabort = () => {
           database.close();

@@ -6,7 +6,8 @@ import { DEFAULT_REFRESH_YEARS } from '../../certificates/refreshYears';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys } from '../../engine/contentKeys';
 import type { LearnerProfile } from '../../storage/database';
-import { moduleOverview, type ModuleOverviewProgress } from '../../storage/moduleOverview';
+import type { ModuleOverviewProgress } from '../../storage/moduleOverview';
+import { storedModuleOverview } from '../../storage/storedProgress';
 import { useStoredProgress } from '../shared/useStoredProgress';
 import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
@@ -126,11 +127,7 @@ export function CertificatesPage() {
     ? catalog.modules
         .map((courseModule) => ({
           courseModule,
-          progress: moduleOverview(courseModule, {
-            lessonRecords: records.lessonProgress,
-            moduleRecord: records.moduleProgress.find((record) => record.moduleId === courseModule.id),
-            certificates: records.certificates,
-          }),
+          progress: storedModuleOverview(courseModule, records),
         }))
         .filter((entry) => entry.progress.status === 'passed')
     : stored && [];

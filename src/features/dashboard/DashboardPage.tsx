@@ -5,8 +5,8 @@ import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
-import { latestInProgress, moduleOverview, type ModuleOverviewProgress } from '../../storage/moduleOverview';
-import type { StoredProgress } from '../../storage/storedProgress';
+import { latestInProgress, type ModuleOverviewProgress } from '../../storage/moduleOverview';
+import { emptyProgress, storedModuleOverview, type StoredProgress } from '../../storage/storedProgress';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useStoredProgress } from '../shared/useStoredProgress';
@@ -106,23 +106,9 @@ export function DashboardPage() {
   const { catalog, now } = useServices();
   const [stored] = useStoredProgress();
   // When storage is blocked every module shows as not started; StorageWarning explains why.
-  const records: StoredProgress | undefined = stored
-    ? stored.ok
-      ? stored.progress
-      : { lessonProgress: [], moduleProgress: [], certificates: [], assignments: [], profile: [] }
-    : undefined;
+  const records: StoredProgress | undefined = stored && (stored.ok ? stored.progress : emptyProgress());
   const today = new Date(now()).toISOString().slice(0, 10);
-  const progressOf = (courseModule: CourseModule) =>
-    records &&
-    moduleOverview(
-      courseModule,
-      {
-        lessonRecords: records.lessonProgress,
-        moduleRecord: records.moduleProgress.find((record) => record.moduleId === courseModule.id),
-        certificates: records.certificates,
-      },
-      today,
-    );
+  const progressOf = (courseModule: CourseModule) => records && storedModuleOverview(courseModule, records, today);
   return (
     <>
       <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>
