@@ -1,24 +1,11 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentSecurityPolicy, headerContentSecurityPolicy } from './deploy/securityHeaders.mjs';
 
-// No inline script, no eval, nothing from another origin. The build carries it as a meta tag (for
-// any static host); the preview server also sends it as a header, with frame-ancestors, which a
-// meta tag cannot set.
-const contentSecurityPolicy = (connectTo: string[] = []) =>
-  [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self'",
-    ["connect-src 'self'", ...connectTo].join(' '),
-    "worker-src 'self'",
-    "manifest-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-  ].join('; ');
+// The policy comes from deploy/securityHeaders.mjs, the one source the server configurations in
+// deploy/ are written from too. The build carries it as a meta tag (for any host); the preview
+// server also sends it as a header, with frame-ancestors, which a meta tag cannot set.
 const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
@@ -86,7 +73,8 @@ export default defineConfig(({ mode }) => ({
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,
-    headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'self'` },
+    // The end-to-end tests frame the course from this origin (a test LMS page).
+    headers: { 'Content-Security-Policy': headerContentSecurityPolicy({ frameAncestors: ["'self'"] }) },
   },
   server: { host: '127.0.0.1', port: 5173 },
   build: { chunkSizeWarningLimit: 700, outDir: mode === 'lms' ? 'dist-lms' : 'dist' },
