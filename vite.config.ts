@@ -33,8 +33,29 @@ function contentSecurityPolicyMeta(policy: string): Plugin {
   };
 }
 
+/**
+ * Where Exit this page goes, if not the neutral page (src/features/safety/exitDestination.ts): an
+ * https:// address given as HEARD_QUICK_EXIT_URL when building. Anything else stops the build.
+ */
+function quickExitUrl(value = process.env.HEARD_QUICK_EXIT_URL ?? ''): string {
+  if (!value) return '';
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Reported below.
+  }
+  if (url?.protocol !== 'https:') {
+    throw new Error(
+      `HEARD_QUICK_EXIT_URL must be a whole https:// address, such as https://www.bbc.co.uk/weather, not "${value}"`,
+    );
+  }
+  return url.href;
+}
+
 export default defineConfig(({ mode }) => ({
   base: mode === 'lms' ? './' : '/',
+  define: { __HEARD_QUICK_EXIT_URL__: JSON.stringify(quickExitUrl()) },
   plugins: [
     react(),
     contentSecurityPolicyMeta(

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, Outlet, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { QuickExit } from '../features/safety/QuickExit';
@@ -22,26 +22,48 @@ function useFocusHeadingOnNavigate() {
 /** Inside an LMS the course reports progress, so the footer must not say nothing is sent. */
 const IN_LMS = import.meta.env.MODE === 'lms';
 
+const NAVIGATION_ID = 'site-navigation';
+
+/**
+ * On a phone the nine links sit behind a Menu button, so the header stays short; the menu closes
+ * on every new page (it is open only for the page it was opened on). Wider screens show the links.
+ */
+function useMenu() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  return { open, toggle: () => setOpenOn(open ? null : pathname) };
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   useFocusHeadingOnNavigate();
   useLanguageFromAddress();
   const offlineNotices = useOfflineNotices();
+  const menu = useMenu();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('layout.skipToContent')}
       </a>
+      {/* Before the header, in reading and Tab order, and kept in view at the top of the screen. */}
+      <QuickExit />
       <header className="site-header">
-        <div className="site-header__tools">
-          <LanguageSwitcher />
-          <QuickExit />
-        </div>
         <div className="site-header__inner">
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
-          <nav aria-label={t('layout.mainNavigation')}>
+          <LanguageSwitcher />
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menu.open}
+            aria-controls={NAVIGATION_ID}
+            onClick={menu.toggle}
+          >
+            {t('layout.menu')}
+          </button>
+          <nav id={NAVIGATION_ID} aria-label={t('layout.mainNavigation')} data-open={menu.open}>
             <ul className="nav-list">
               <li>
                 <Link to="/" activeOptions={{ exact: true }}>
@@ -87,6 +109,9 @@ export function AppLayout() {
         {offlineNotices.ready}
         <p>
           {t('layout.footerSupport')} <Link to="/support">{t('layout.footerSupportLink')}</Link>
+        </p>
+        <p>
+          <Link to="/safety">{t('safety.linkText')}</Link>
         </p>
         <p>{t(IN_LMS ? 'layout.footerPrivacyLms' : 'layout.footerPrivacy')}</p>
         <p>

@@ -79,6 +79,12 @@ const supportRoute = createRoute({
   path: '/support',
   component: lazyRouteComponent(() => import('../features/support/SupportPage'), 'SupportPage'),
 });
+// The safety page of GOV.UK's "Exit a page quickly" pattern: staying private on this device.
+const safetyRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/safety',
+  component: lazyRouteComponent(() => import('../features/safety/SafetyPage'), 'SafetyPage'),
+});
 const profileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/profile',
@@ -159,6 +165,7 @@ const routeTree = rootRoute.addChildren([
   sourcesRoute,
   aboutRoute,
   supportRoute,
+  safetyRoute,
   profileRoute,
   settingsRoute,
   accessibilityRoute,

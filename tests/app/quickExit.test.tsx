@@ -1,10 +1,14 @@
+import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { exitDestination } from '../../src/features/safety/exitDestination';
 import {
+  coverPage,
   createShiftCounter,
   guardAgainstReturnAfterExit,
   NEUTRAL_PAGE,
   locationToLeave,
   quickExit,
+  uncoverPage,
 } from '../../src/features/safety/quickExit';
 
 function counter() {
@@ -103,5 +107,115 @@ describe('quick exit navigation', () => {
     expect(guardAgainstReturnAfterExit(win)).toBe(false);
     expect(replace).not.toHaveBeenCalled();
     expect(window.sessionStorage.getItem('heard.exited')).toBeNull();
+  });
+});
+
+describe('where the quick exit goes', () => {
+  it('is the neutral page unless the build names an https:// site', () => {
+    expect(exitDestination()).toBe(NEUTRAL_PAGE);
+    expect(exitDestination('')).toBe(NEUTRAL_PAGE);
+    expect(exitDestination('https://www.bbc.co.uk/weather')).toBe('https://www.bbc.co.uk/weather');
+    expect(exitDestination('javascript:alert(1)')).toBe(NEUTRAL_PAGE);
+    expect(exitDestination('http://example.org/')).toBe(NEUTRAL_PAGE);
+    expect(exitDestination('not an address')).toBe(NEUTRAL_PAGE);
+  });
+
+  it('leaves for the chosen site, and Back from there goes to it again', () => {
+    const replace = vi.fn();
+    quickExit({ replace }, window.sessionStorage, { destination: 'https://www.bbc.co.uk/weather' });
+    expect(replace).toHaveBeenCalledWith('https://www.bbc.co.uk/weather');
+    uncoverPage();
+
+    const back = vi.fn();
+    const win = {
+      performance: { getEntriesByType: () => [{ type: 'back_forward' }] },
+      sessionStorage: window.sessionStorage,
+      location: { replace: back },
+      addEventListener: vi.fn(),
+    } as unknown as Window;
+    expect(guardAgainstReturnAfterExit(win, 'https://www.bbc.co.uk/weather')).toBe(true);
+    expect(back).toHaveBeenCalledWith('https://www.bbc.co.uk/weather');
+  });
+});
+
+describe('the loading overlay', () => {
+  it('blanks the page before leaving and announces it, and goes when the page is shown again', () => {
+    const page = document.createElement('p');
+    page.textContent = 'A lesson';
+    document.body.appendChild(page);
+    let coveredWhenLeaving = false;
+    quickExit(
+      {
+        replace: () => {
+          coveredWhenLeaving = document.documentElement.classList.contains('quick-exit-leaving');
+        },
+      },
+      window.sessionStorage,
+      { overlayText: 'Loading.' },
+    );
+    expect(coveredWhenLeaving).toBe(true);
+    expect(screen.getByRole('alert')).toHaveTextContent('Loading.');
+    uncoverPage();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.documentElement.classList.contains('quick-exit-leaving')).toBe(false);
+    page.remove();
+  });
+
+  it('comes off a page restored from the browser cache when the learner did not leave', () => {
+    window.sessionStorage.removeItem('heard.exited');
+    coverPage(document, 'Loading.');
+    const listeners: ((event: PageTransitionEvent) => void)[] = [];
+    const win = {
+      performance: { getEntriesByType: () => [{ type: 'navigate' }] },
+      sessionStorage: window.sessionStorage,
+      location: { replace: vi.fn() },
+      document,
+      addEventListener: (_: string, listener: (event: PageTransitionEvent) => void) => listeners.push(listener),
+    } as unknown as Window;
+    guardAgainstReturnAfterExit(win);
+    listeners.forEach((listener) => listener({ persisted: true } as PageTransitionEvent));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('Back inside an LMS frame', () => {
+  function framedCourse(topNavigation: string | (() => never)) {
+    const topReplace = vi.fn();
+    const frameReplace = vi.fn();
+    const topPerformance =
+      typeof topNavigation === 'string'
+        ? { getEntriesByType: () => [{ type: topNavigation }] }
+        : {
+            get getEntriesByType(): never {
+              return topNavigation();
+            },
+          };
+    const top = { location: { replace: topReplace }, performance: topPerformance } as unknown as Window;
+    const frame = {
+      top,
+      performance: { getEntriesByType: () => [{ type: 'navigate' }] },
+      sessionStorage: window.sessionStorage,
+      location: { href: 'https://lms.example/pkg/index.html#/', replace: frameReplace },
+      addEventListener: vi.fn(),
+    } as unknown as Window;
+    return { frame, topReplace, frameReplace };
+  }
+
+  it('when the LMS page itself was reached by Back, sends the whole window to the exit page again', () => {
+    window.sessionStorage.setItem('heard.exited', '1');
+    const { frame, topReplace } = framedCourse('back_forward');
+    expect(guardAgainstReturnAfterExit(frame, './neutral.html')).toBe(true);
+    expect(topReplace).toHaveBeenCalledWith('https://lms.example/pkg/neutral.html');
+  });
+
+  it('opens the course when the LMS page was opened afresh, or cannot be read from another origin', () => {
+    window.sessionStorage.setItem('heard.exited', '1');
+    expect(guardAgainstReturnAfterExit(framedCourse('navigate').frame)).toBe(false);
+    window.sessionStorage.setItem('heard.exited', '1');
+    const crossOrigin = framedCourse(() => {
+      throw new DOMException('Blocked a frame', 'SecurityError');
+    });
+    expect(guardAgainstReturnAfterExit(crossOrigin.frame)).toBe(false);
+    expect(crossOrigin.topReplace).not.toHaveBeenCalled();
   });
 });

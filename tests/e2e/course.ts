@@ -144,6 +144,7 @@ export const STATIC_PAGES = [
   '/sources',
   '/about',
   '/support',
+  '/safety',
   '/accessibility',
   '/trainer',
   '/assignment',

@@ -113,6 +113,9 @@ export function DashboardPage() {
     <>
       <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>
       <p className="lead">{t('dashboard.intro')}</p>
+      <p>
+        {t('dashboard.safety')} <Link to="/safety">{t('safety.linkText')}</Link>
+      </p>
       {records && <ContinueCard stored={records} />}
       {records && <AssignedSection count={records.assignments.length} />}
       <section aria-labelledby="modules-heading">

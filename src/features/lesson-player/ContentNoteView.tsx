@@ -44,6 +44,9 @@ export function ContentNoteView({
       <p>
         {t('contentNote.alternativeExplained')} <Link to="/support">{t('contentNote.supportLink')}</Link>
       </p>
+      <p>
+        <Link to="/safety">{t('safety.linkText')}</Link>
+      </p>
     </section>
   );
 }

@@ -3,13 +3,19 @@ import { useTranslation } from 'react-i18next';
 import { createShiftCounter, quickExit } from './quickExit';
 
 /**
- * The quick exit on every page: a button, and Shift pressed three times within five seconds.
- * Progress is already saved after every step, so leaving loses nothing.
+ * The quick exit on every page, as GOV.UK's "Exit this page": a button that stays at the top of
+ * the screen however far the page scrolls (so focus moving to new feedback never takes it out of
+ * view), and Shift pressed three times within five seconds. Either blanks the page at once, then
+ * leaves. Progress is already saved after every step, so leaving loses nothing.
  */
-export function QuickExit({ onExit = quickExit }: { onExit?: () => void }) {
+export function QuickExit({ onExit }: { onExit?: () => void }) {
   const { t } = useTranslation();
   const [count, setCount] = useState(0);
-  const counter = useMemo(() => createShiftCounter({ onCount: setCount, onExit }), [onExit]);
+  const leave = useMemo(
+    () => onExit ?? (() => quickExit(undefined, undefined, { overlayText: t('quickExit.leaving') })),
+    [onExit, t],
+  );
+  const counter = useMemo(() => createShiftCounter({ onCount: setCount, onExit: leave }), [leave]);
 
   useEffect(() => {
     const down = (event: KeyboardEvent) => counter.keydown(event);
@@ -29,14 +35,16 @@ export function QuickExit({ onExit = quickExit }: { onExit?: () => void }) {
   }, [count, counter]);
 
   return (
-    <div className="quick-exit">
-      <button type="button" className="button button--exit" onClick={() => onExit()}>
-        {t('quickExit.button')}
-      </button>
-      <p className="quick-exit__hint">{t('quickExit.hint')}</p>
-      <p className="quick-exit__count" aria-live="assertive">
-        {count > 0 ? t('quickExit.count', { count, needed: 3 }) : ''}
-      </p>
+    <div className="quick-exit-bar">
+      <div className="quick-exit">
+        <button type="button" className="button button--exit" onClick={() => leave()}>
+          {t('quickExit.button')}
+        </button>
+        <p className="quick-exit__hint">{t('quickExit.hint')}</p>
+        <p className="quick-exit__count" aria-live="assertive">
+          {count > 0 ? t('quickExit.count', { count, needed: 3 }) : ''}
+        </p>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,9 @@
-// Quick exit: leaves the course at once for a neutral page, replacing the history entry, and
-// makes Back from there land on the neutral page again instead of the course.
-// Relative to the app's base, so the copy inside an LMS package finds its own neutral page.
-export const NEUTRAL_PAGE = `${import.meta.env.BASE_URL}neutral.html`;
+// Quick exit, after GOV.UK's "Exit this page": blanks the page at once, then leaves for the exit
+// destination (the neutral page unless the build names another site), replacing the history entry,
+// and makes Back from there land on the destination again instead of the course.
+import { exitDestination, NEUTRAL_PAGE } from './exitDestination';
+
+export { NEUTRAL_PAGE };
 const EXITED_FLAG = 'heard.exited';
 
 /**
@@ -23,16 +25,40 @@ export function locationToLeave(win: Window = window): Pick<Location, 'replace'>
   };
 }
 
+const LEAVING_CLASS = 'quick-exit-leaving';
+
+/**
+ * GOV.UK's loading overlay: the page goes blank at once, so nothing stays on screen while the next
+ * page loads on a slow connection, and everything under it is hidden from screen readers and Tab.
+ * The text is set after the overlay is in the page, so screen readers announce it more reliably.
+ */
+export function coverPage(doc: Document = document, text = ''): void {
+  doc.documentElement.classList.add(LEAVING_CLASS);
+  const overlay = doc.createElement('div');
+  overlay.className = 'quick-exit-overlay';
+  overlay.setAttribute('role', 'alert');
+  doc.body.appendChild(overlay);
+  overlay.textContent = text;
+}
+
+/** Takes the overlay away again, for a page the browser restores from its cache without leaving. */
+export function uncoverPage(doc: Document = document): void {
+  doc.documentElement.classList.remove(LEAVING_CLASS);
+  doc.querySelectorAll('.quick-exit-overlay').forEach((overlay) => overlay.remove());
+}
+
 export function quickExit(
   location: Pick<Location, 'replace'> = locationToLeave(),
   storage: Storage = window.sessionStorage,
+  options: { overlayText?: string; destination?: string; doc?: Document } = {},
 ) {
+  coverPage(options.doc, options.overlayText);
   try {
     storage.setItem(EXITED_FLAG, '1');
   } catch {
     // Storage may be blocked; leaving matters more than remembering that we left.
   }
-  location.replace(NEUTRAL_PAGE);
+  location.replace(options.destination ?? exitDestination());
 }
 
 function cameBackFromExit(navigationType: string | undefined, storage: Storage): boolean {
@@ -46,15 +72,37 @@ function cameBackFromExit(navigationType: string | undefined, storage: Storage):
   return false;
 }
 
-/** Call before the app renders: Back or Forward into the course after a quick exit goes to the neutral page. */
-export function guardAgainstReturnAfterExit(win: Window = window): boolean {
-  const entry = win.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (cameBackFromExit(entry?.type, win.sessionStorage)) {
-    win.location.replace(NEUTRAL_PAGE);
+function navigationTypeOf(win: Window): string | undefined {
+  return (win.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
+}
+
+/**
+ * How this page was reached. Inside an LMS frame, Back reloads the LMS's page, which loads the
+ * course afresh in its frame; where the LMS serves the course from its own origin (as Moodle does),
+ * its page says whether that was Back. From another origin the frame's own entry is all we can see.
+ */
+function howReached(win: Window): string | undefined {
+  try {
+    if (win.top && win.top !== win && navigationTypeOf(win.top) === 'back_forward') return 'back_forward';
+  } catch {
+    // The LMS page is on another origin.
+  }
+  return navigationTypeOf(win);
+}
+
+/**
+ * Call before the app renders: Back or Forward into the course after a quick exit goes to the exit
+ * destination again (the whole window inside an LMS, as far as the browser lets a frame).
+ */
+export function guardAgainstReturnAfterExit(win: Window = window, destination = exitDestination()): boolean {
+  if (cameBackFromExit(howReached(win), win.sessionStorage)) {
+    locationToLeave(win).replace(destination);
     return true;
   }
   win.addEventListener('pageshow', (event) => {
-    if (event.persisted && cameBackFromExit('back_forward', win.sessionStorage)) win.location.replace(NEUTRAL_PAGE);
+    if (!event.persisted) return;
+    if (cameBackFromExit('back_forward', win.sessionStorage)) locationToLeave(win).replace(destination);
+    else uncoverPage(win.document);
   });
   return false;
 }

@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../shared/PageHeading';
 
@@ -16,6 +17,9 @@ export function SupportPage() {
     <>
       <PageHeading tabTitle={t('support.tabTitle')}>{t('support.heading')}</PageHeading>
       <p className="lead">{t('support.intro')}</p>
+      <p>
+        <Link to="/safety">{t('safety.linkText')}</Link>
+      </p>
       <ul className="service-list">
         {SERVICES.map((service) => (
           <li key={service.id}>
