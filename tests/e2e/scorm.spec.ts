@@ -130,10 +130,18 @@ for (const version of ['1.2', '2004'] as const) {
   });
 }
 
-test('quick exit inside the LMS leaves the whole LMS page for the package’s own neutral page', async ({ page }) => {
+test('quick exit inside the LMS leaves the whole LMS page for the package’s own neutral page, and Back does not return', async ({
+  page,
+}) => {
   const frame = await launch(page, lms, '1.2', 'scorm12', {});
   await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+  // A page visited inside the course leaves an entry in the window's history behind the exit.
+  await frame.getByRole('link', { name: 'Support', exact: true }).first().click();
+  await expect(frame.getByRole('heading', { level: 1, name: 'Get support' })).toBeVisible();
   await frame.getByRole('button', { name: 'Exit this page' }).click();
+  await expect(page).toHaveURL(`${lms.origin}/scorm12/neutral.html`);
+  await expect(page.locator('#sco')).toHaveCount(0);
+  await page.goBack();
   await expect(page).toHaveURL(`${lms.origin}/scorm12/neutral.html`);
   await expect(page.locator('#sco')).toHaveCount(0);
 });
