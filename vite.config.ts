@@ -37,7 +37,7 @@ function contentSecurityPolicyMeta(policy: string): Plugin {
  * Where Exit this page goes, if not the neutral page (src/features/safety/exitDestination.ts): an
  * https:// address given as HEARD_QUICK_EXIT_URL when building. Anything else stops the build.
  */
-function quickExitUrl(value = process.env.HEARD_QUICK_EXIT_URL ?? ''): string {
+export function quickExitUrl(value = process.env.HEARD_QUICK_EXIT_URL ?? ''): string {
   if (!value) return '';
   let url: URL | undefined;
   try {

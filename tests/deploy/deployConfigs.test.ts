@@ -58,3 +58,15 @@ describe('files for a package an LMS frames', () => {
     expect(() => originSource('ftp://moodle.example.org')).toThrow(/must start with https:\/\//);
   });
 });
+
+describe('the quick-exit destination given at build time', () => {
+  it('takes a whole https:// address, and stops the build with a plain message for anything else', async () => {
+    const { quickExitUrl } = await import('../../vite.config');
+    expect(quickExitUrl('')).toBe('');
+    expect(quickExitUrl('https://www.bbc.co.uk/weather')).toBe('https://www.bbc.co.uk/weather');
+    expect(() => quickExitUrl('http://www.bbc.co.uk/weather')).toThrow(
+      /HEARD_QUICK_EXIT_URL must be a whole https:\/\//,
+    );
+    expect(() => quickExitUrl('www.bbc.co.uk')).toThrow(/not "www.bbc.co.uk"/);
+  });
+});

@@ -41,6 +41,9 @@ test('a learner completes the Adultification module with the keyboard alone and 
       }
       if (state === 'contentNote') {
         await expect(page.getByRole('button', { name: 'Take the alternative route' })).toBeVisible();
+        await expect(
+          page.locator('.step--content-note').getByRole('link', { name: 'Staying private while you use this course' }),
+        ).toBeVisible();
         await pressByKeyboard(page, page.getByRole('button', { name: 'Continue to the scenario' }));
         continue;
       }
