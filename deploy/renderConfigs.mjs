@@ -97,14 +97,12 @@ function apache(options) {
     .map(([name, value]) => `    Header always set ${name} ${quoted(value)}`)
     .join('\n');
   return `# Heard: .htaccess for Apache 2.4 (mod_headers and mod_rewrite). Put it in the folder that holds
-# the contents of dist/, with AllowOverride FileInfo Indexes Options (or copy it into the
-# <Directory> block of your site).
+# the contents of dist/, which needs AllowOverride FileInfo (or copy it into the <Directory> block of
+# your site).
 ${describe(options)
   .map((line) => `# ${line}`)
   .join('\n')}
 
-Options -Indexes -MultiViews
-DirectoryIndex index.html
 AddType application/manifest+json .webmanifest
 
 <IfModule mod_headers.c>
