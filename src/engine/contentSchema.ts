@@ -126,8 +126,10 @@ export const moduleSchema = z.object({
     'survivor-centred',
   ]),
   passMark: z.number().min(0).max(1).default(0.8),
-  /** CPD minutes, estimated from the words to read and the decisions to make (see cpdMinutes.ts); a content test keeps it in step. */
+  /** CPD minutes for a learner who decides well, from the words to read and the decisions to make (see cpdMinutes.ts); a content test keeps it in step. */
   cpdMinutes: z.number().int().positive(),
+  /** Minutes on the shortest and the longest path through the module (see cpdMinutes.ts), shown on its pages. */
+  cpdRange: z.object({ shortest: z.number().int().positive(), longest: z.number().int().positive() }).optional(),
   contentNote: z.object({ intensity: z.enum(['low', 'moderate', 'high']) }),
   outcomes: z.array(id).min(1),
   lessons: z.array(lessonSchema).min(1),

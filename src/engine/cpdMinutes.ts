@@ -1,24 +1,204 @@
-// Estimates CPD minutes for a module from what a learner reads and decides, so the figure on the
-// certificate and the dashboard follows the content instead of an author's guess.
-import type { CourseModule } from './contentSchema';
-import { isDecisionStep } from './content';
+// CPD minutes from the path a learner takes, so the figure on a module page or a certificate is
+// what the reading and deciding take, not an author's guess.
+//
+// The model (also in README, "How a module is written"):
+// - Every word on a step the learner sees is read at 200 words a minute: titles, paragraphs,
+//   prompts, every option, and the explanation of each option they chose (all explanations when
+//   they open the others). Adults read non-fiction silently at about 238 words a minute on average
+//   (Brysbaert, "How many words do we read per minute?", Journal of Memory and Language, 2019);
+//   200 allows for dense professional material read with care.
+// - Each decision (a question, a scenario stage, a language-coach rewrite) adds 30 seconds to weigh
+//   it up. Its prompt and options are already counted as words read, so this is only the thinking
+//   time: a judgement, kept small so the estimate does not flatter the course.
+// - A module's range runs from its shortest path (the fewest steps, reading only the chosen
+//   explanations) to its longest (the most steps, every explanation opened), over every role.
+//   Its single figure (`cpdMinutes`, on certificates until they count the lessons done) is the path
+//   of a learner with no role set who takes the scenario and decides well.
+import type { CourseModule, Lesson, Role, Step } from './contentSchema';
+import { ROLES, isDecisionStep } from './content';
+import { stepKeys } from './contentKeys';
+import { stepById } from './lessonGraph';
 
-/** A careful reading pace for dense professional material. */
-export const WORDS_PER_MINUTE = 180;
+/** Reading pace for dense professional material (see the model above). */
+export const WORDS_PER_MINUTE = 200;
 /** Time to weigh up a decision before answering, beyond reading it. */
-export const MINUTES_PER_DECISION = 1;
+export const MINUTES_PER_DECISION = 0.5;
 
-const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
+type Words = Record<string, string>;
+
+/** What a learner did in one lesson: the steps shown and the options chosen (a lesson machine's context has both). */
+export interface LessonPath {
+  lessonId: string;
+  visited: readonly string[];
+  answers: readonly { stepId: string; optionIds: readonly string[] }[];
+}
+
+const countWords = (text: string | undefined) => (text ? text.split(/\s+/).filter(Boolean).length : 0);
+
+/** Words on a step before any explanation: title, paragraphs, prompt, options, a rewrite's sentences. */
+function stepWords(lesson: Lesson, step: Step, words: Words): number {
+  if (step.kind === 'roleBranch') return 0; // never shown
+  let count = countWords(words[stepKeys.title(lesson.id, step.id)]);
+  for (const paragraph of step.paragraphs)
+    count += countWords(words[stepKeys.paragraph(lesson.id, step.id, paragraph.id)]);
+  if (step.kind === 'rewrite') {
+    count += countWords(words[stepKeys.prompt(lesson.id, step.id)]);
+    count += countWords(words[stepKeys.sentence(lesson.id, step.id)]);
+    count += countWords(words[stepKeys.model(lesson.id, step.id)]);
+  }
+  if (isDecisionStep(step)) {
+    count += countWords(words[stepKeys.prompt(lesson.id, step.id)]);
+    for (const option of step.options) count += countWords(words[stepKeys.option(lesson.id, step.id, option.id)]);
+  }
+  return count;
+}
+
+const isTimedDecision = (step: Step) => isDecisionStep(step) || step.kind === 'rewrite';
+
+function explanationWords(lesson: Lesson, step: Step, words: Words, optionIds: readonly string[]): number {
+  if (!isDecisionStep(step)) return 0;
+  return optionIds.reduce(
+    (sum, optionId) => sum + countWords(words[stepKeys.explanation(lesson.id, step.id, optionId)]),
+    0,
+  );
+}
+
+/** Unrounded minutes for one lesson path; `all` counts every explanation of every decision shown. */
+export function minutesForPath(
+  lesson: Lesson,
+  words: Words,
+  path: Pick<LessonPath, 'visited' | 'answers'>,
+  explanations: 'chosen' | 'all' = 'chosen',
+): number {
+  let wordCount = 0;
+  let decisions = 0;
+  for (const stepId of new Set(path.visited)) {
+    const step = stepById(lesson, stepId);
+    wordCount += stepWords(lesson, step, words);
+    if (isTimedDecision(step)) decisions += 1;
+    if (isDecisionStep(step)) {
+      const chosen =
+        explanations === 'all'
+          ? step.options.map((option) => option.id)
+          : (path.answers.find((answer) => answer.stepId === stepId)?.optionIds ?? []);
+      wordCount += explanationWords(lesson, step, words, chosen);
+    }
+  }
+  return wordCount / WORDS_PER_MINUTE + decisions * MINUTES_PER_DECISION;
+}
 
 /**
- * Explanations are weighted by half (a learner reads the one they chose and some of the others),
- * and the total is rounded up to the next 5 minutes, as CPD records usually are.
+ * Whole minutes for the lessons a learner actually did (for a certificate): each lesson's visited
+ * steps and chosen explanations. Paths of lessons the module does not have are ignored.
  */
-export function estimateCpdMinutes(courseModule: CourseModule, words: Record<string, string>): number {
-  let wordCount = 0;
-  for (const [key, text] of Object.entries(words))
-    wordCount += key.endsWith('.why') ? countWords(text) / 2 : countWords(text);
-  const decisions = courseModule.lessons.flatMap((lesson) => lesson.steps).filter(isDecisionStep).length;
-  const minutes = wordCount / WORDS_PER_MINUTE + decisions * MINUTES_PER_DECISION;
-  return Math.max(5, Math.ceil(minutes / 5) * 5);
+export function minutesForLessons(courseModule: CourseModule, words: Words, paths: readonly LessonPath[]): number {
+  let minutes = 0;
+  for (const path of paths) {
+    const lesson = courseModule.lessons.find((candidate) => candidate.id === path.lessonId);
+    if (lesson) minutes += minutesForPath(lesson, words, path);
+  }
+  return Math.round(minutes);
+}
+
+/** Shortest and longest unrounded minutes through one lesson, over every role and branch. */
+export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: number; longest: number } {
+  const perMinute = (count: number) => count / WORDS_PER_MINUTE;
+  const walk = (role: Role | null, pick: (values: number[]) => number, allExplanations: boolean) => {
+    const memo = new Map<string, number>();
+    const cost = (stepId: string): number => {
+      const known = memo.get(stepId);
+      if (known !== undefined) return known;
+      const step = stepById(lesson, stepId);
+      const own = perMinute(stepWords(lesson, step, words)) + (isTimedDecision(step) ? MINUTES_PER_DECISION : 0);
+      let result: number;
+      switch (step.kind) {
+        case 'summary':
+          result = own;
+          break;
+        case 'roleBranch':
+          result = cost((role && step.routes[role]) || step.otherwise);
+          break;
+        case 'contentNote':
+          result = own + pick([cost(step.next), cost(step.alternative)]);
+          break;
+        case 'question':
+        case 'scenario': {
+          const all = perMinute(
+            explanationWords(
+              lesson,
+              step,
+              words,
+              step.options.map((option) => option.id),
+            ),
+          );
+          const read = (optionId: string) =>
+            allExplanations ? all : perMinute(explanationWords(lesson, step, words, [optionId]));
+          const after =
+            step.kind === 'scenario'
+              ? step.options.map((option) => read(option.id) + cost(option.next))
+              : step.options.map((option) => read(option.id) + cost(step.next));
+          result = own + pick(after);
+          break;
+        }
+        default:
+          result = own + cost(step.next);
+      }
+      memo.set(stepId, result);
+      return result;
+    };
+    return cost(lesson.start);
+  };
+  const roles: (Role | null)[] = [null, ...ROLES];
+  return {
+    shortest: Math.min(...roles.map((role) => walk(role, (values) => Math.min(...values), false))),
+    longest: Math.max(...roles.map((role) => walk(role, (values) => Math.max(...values), true))),
+  };
+}
+
+/** A module's range in whole minutes, rounded out to the nearest 5 so both ends stay honest. */
+export function moduleMinuteRange(courseModule: CourseModule, words: Words): { shortest: number; longest: number } {
+  let shortest = 0;
+  let longest = 0;
+  for (const lesson of courseModule.lessons) {
+    const range = lessonMinuteRange(lesson, words);
+    shortest += range.shortest;
+    longest += range.longest;
+  }
+  return { shortest: Math.max(5, Math.floor(shortest / 5) * 5), longest: Math.max(5, Math.ceil(longest / 5) * 5) };
+}
+
+/** The steps and answers of a learner with no role who takes the scenario and chooses right answers. */
+function rightPath(lesson: Lesson): Pick<LessonPath, 'visited' | 'answers'> {
+  const visited: string[] = [];
+  const answers: { stepId: string; optionIds: string[] }[] = [];
+  let step = stepById(lesson, lesson.start);
+  for (;;) {
+    if (step.kind !== 'roleBranch') visited.push(step.id);
+    let next: string;
+    if (step.kind === 'summary') break;
+    else if (step.kind === 'roleBranch') next = step.otherwise;
+    else if (step.kind === 'scenario') {
+      const chosen = step.options.find((option) => option.correct) ?? step.options[0]!;
+      answers.push({ stepId: step.id, optionIds: [chosen.id] });
+      next = chosen.next;
+    } else if (step.kind === 'question') {
+      const right = step.options.filter((option) => option.correct).map((option) => option.id);
+      answers.push({ stepId: step.id, optionIds: step.mode === 'single' ? right.slice(0, 1) : right });
+      next = step.next;
+    } else next = step.next;
+    step = stepById(lesson, next);
+  }
+  return { visited, answers };
+}
+
+/**
+ * The module's single CPD figure: the right-answer path with no role set (see the model above),
+ * rounded to the nearest 5 minutes, as CPD records usually are.
+ */
+export function estimateCpdMinutes(courseModule: CourseModule, words: Words): number {
+  const minutes = courseModule.lessons.reduce(
+    (sum, lesson) => sum + minutesForPath(lesson, words, rightPath(lesson)),
+    0,
+  );
+  return Math.max(5, Math.round(minutes / 5) * 5);
 }

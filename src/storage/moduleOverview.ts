@@ -11,6 +11,10 @@ export interface ModuleOverviewProgress {
   lessons: Record<string, 'not-started' | 'in-progress' | 'completed'>;
   completedLessons: number;
   score: { correct: number; total: number } | null;
+  /** Each finished lesson's latest result. */
+  lessonScores: Record<string, { correct: number; total: number }>;
+  /** When the module is done below the pass mark: the lessons, in course order, with decisions to look at again. */
+  toTakeAgain: string[];
   myths: string[];
   passedAt: number | null;
 }
@@ -48,6 +52,9 @@ export function moduleOverview(
   const completedLessons = Object.values(lessons).filter((status) => status === 'completed').length;
   const touched = Object.values(lessons).some((status) => status !== 'not-started');
   const { correct, total } = moduleScore({ results });
+  const lessonScores: ModuleOverviewProgress['lessonScores'] = {};
+  for (const [lessonId, result] of Object.entries(results))
+    lessonScores[lessonId] = { correct: result.correct, total: result.total };
   const myths = new Set(Object.values(results).flatMap((result) => result.myths));
   const latestRefresh = certificates
     .filter((certificate) => certificate.moduleIds.includes(courseModule.id))
@@ -56,17 +63,26 @@ export function moduleOverview(
     .at(-1);
   const refreshDue =
     current?.status === 'passed' && today !== undefined && latestRefresh !== undefined && latestRefresh < today;
+  const status: ModuleOverviewProgress['status'] = refreshDue
+    ? 'due'
+    : current?.status === 'passed' || current?.status === 'not-passed'
+      ? current.status
+      : touched
+        ? 'in-progress'
+        : 'not-started';
+  const toTakeAgain =
+    status === 'not-passed'
+      ? courseModule.lessons
+          .map((lesson) => lesson.id)
+          .filter((lessonId) => lessonScores[lessonId] && lessonScores[lessonId].correct < lessonScores[lessonId].total)
+      : [];
   return {
-    status: refreshDue
-      ? 'due'
-      : current?.status === 'passed' || current?.status === 'not-passed'
-        ? current.status
-        : touched
-          ? 'in-progress'
-          : 'not-started',
+    status,
     lessons,
     completedLessons,
     score: total > 0 ? { correct, total } : null,
+    lessonScores,
+    toTakeAgain,
     myths: [...myths],
     passedAt: context?.passedAt ?? null,
   };

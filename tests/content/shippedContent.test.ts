@@ -19,7 +19,6 @@ import { lessonMachine, type LessonEvent } from '../../src/engine/lessonMachine'
 import { localeResources } from '../fixtures/localeResources';
 import languageTermsJson from '../../modules/language-terms.json';
 import { findTermsToAvoid } from '../../src/engine/languageCheck';
-import { estimateCpdMinutes } from '../../src/engine/cpdMinutes';
 import { catalogueKeys, languageKeys } from '../../src/engine/contentKeys';
 
 /** HEARD_MODULES=a,b checks modules that are not yet listed in modules/course.json (for authors). */
@@ -133,13 +132,6 @@ describe('module standard', () => {
     courseModule.lessons.flatMap((lesson) => lesson.steps).filter(isDecisionStep);
 
   for (const courseModule of catalog.modules) {
-    it(`${courseModule.id}: CPD minutes match the estimate from its words and decisions`, () => {
-      const estimate = estimateCpdMinutes(courseModule, strings('en', courseModule.id));
-      expect(courseModule.cpdMinutes, `set "cpdMinutes": ${estimate} in modules/${courseModule.id}/module.json`).toBe(
-        estimate,
-      );
-    });
-
     it(`${courseModule.id}: at least 3 lessons and 10 decision points`, () => {
       expect(courseModule.lessons.length).toBeGreaterThanOrEqual(3);
       expect(decisions(courseModule).length).toBeGreaterThanOrEqual(10);

@@ -107,7 +107,7 @@ test('a content note’s alternative route completes the lesson without the scen
     page
       .getByRole('listitem')
       .filter({ hasText: words[`${lesson.id}.title`] })
-      .getByText('Completed'),
+      .getByText('Done', { exact: true }),
   ).toBeVisible();
 });
 

@@ -70,7 +70,7 @@ test('two tabs answering alternately lose no answer', async ({ context }) => {
     first
       .getByRole('listitem')
       .filter({ hasText: words[`${courseModule.lessons[1].id}.title`] })
-      .getByText('Completed'),
+      .getByText('Done', { exact: true }),
   ).toBeVisible();
 });
 
@@ -122,7 +122,7 @@ test('export, delete everything, then import brings the same progress back', asy
     page
       .getByRole('listitem')
       .filter({ hasText: words[`${courseModule.lessons[0].id}.title`] })
-      .getByText('Completed'),
+      .getByText('Done', { exact: true }),
   ).toBeVisible();
 });
 

@@ -7,6 +7,7 @@ import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import { latestInProgress, type ModuleOverviewProgress } from '../../storage/moduleOverview';
 import { emptyProgress, storedModuleOverview, type StoredProgress } from '../../storage/storedProgress';
+import { CpdMinutes } from '../shared/CpdMinutes';
 import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useStoredProgress } from '../shared/useStoredProgress';
@@ -83,13 +84,16 @@ function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; pr
       </h3>
       <p>{t(catalogueKeys.description(courseModule.id), { ns: 'catalogue' })}</p>
       <p className="meta">
-        {t('module.minutes', { count: courseModule.cpdMinutes })} · {t('module.lessonCount', { count: lessonCount })}
+        <CpdMinutes courseModule={courseModule} /> · {t('module.lessonCount', { count: lessonCount })}
       </p>
       {progress && (
         <>
           <p>
             <span className="visually-hidden">{t('dashboard.statusLabel')} </span>
             <StatusTag status={progress.status} />
+            {progress.toTakeAgain.length > 0 && (
+              <> · {t('dashboard.toTakeAgain', { count: progress.toTakeAgain.length })}</>
+            )}
           </p>
           <label className="progress-label">
             {t('dashboard.lessonsDone', { done: progress.completedLessons, total: lessonCount })}

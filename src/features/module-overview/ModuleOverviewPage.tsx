@@ -1,26 +1,98 @@
 import { useState } from 'react';
-import { Link, getRouteApi } from '@tanstack/react-router';
+import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
-import { restartModule, type ModuleOverviewProgress } from '../../storage/progressStore';
+import { restartLesson, restartModule, type ModuleOverviewProgress } from '../../storage/progressStore';
 import { MythList } from '../shared/MythList';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
+import { CpdMinutes } from '../shared/CpdMinutes';
 import { StatusTag } from '../shared/StatusTag';
 import { SupportSignpost } from '../shared/SupportSignpost';
 import { useModuleProgress } from '../shared/useModuleProgress';
 
 const route = getRouteApi('/modules/$moduleId');
 
-function nextLessonId(courseModule: CourseModule, progress: ModuleOverviewProgress | undefined): string {
+/** The lesson to go on with while a module is under way: never a finished lesson's old summary. */
+function lessonToContinue(
+  courseModule: CourseModule,
+  progress: ModuleOverviewProgress | undefined,
+): string | undefined {
   const lessons = courseModule.lessons;
   if (!progress) return lessons[0].id;
   const inProgress = lessons.find((lesson) => progress.lessons[lesson.id] === 'in-progress');
   const notStarted = lessons.find((lesson) => progress.lessons[lesson.id] === 'not-started');
-  return (inProgress ?? notStarted ?? lessons[0]).id;
+  return (inProgress ?? notStarted)?.id;
+}
+
+/** Starts a finished lesson afresh: its old place is cleared now, its old result when the new one comes in. */
+function TakeAgainButton({
+  courseModule,
+  lessonId,
+  primary,
+}: {
+  courseModule: CourseModule;
+  lessonId: string;
+  primary: boolean;
+}) {
+  const { t } = useTranslation();
+  const { t: tModule } = useTranslation(courseModule.id);
+  const { db } = useServices();
+  const navigate = useNavigate();
+  return (
+    <button
+      type="button"
+      className={primary ? 'button' : 'button button--secondary'}
+      onClick={() => {
+        void restartLesson(db, courseModule.id, lessonId).then(() =>
+          navigate({ to: '/modules/$moduleId/lessons/$lessonId', params: { moduleId: courseModule.id, lessonId } }),
+        );
+      }}
+    >
+      {t('module.takeAgain', { title: tModule(lessonKeys.title(lessonId)) })}
+    </button>
+  );
+}
+
+/** Done below the pass mark: which lessons held the decisions to look at again, and a way to take just those. */
+function RouteToPassing({ courseModule, progress }: { courseModule: CourseModule; progress: ModuleOverviewProgress }) {
+  const { t } = useTranslation();
+  const { t: tModule } = useTranslation(courseModule.id);
+  return (
+    <section className="panel panel--highlight" aria-labelledby="route-heading">
+      <h2 id="route-heading">{t('module.routeHeading')}</h2>
+      <p>{t('module.routeIntro', { percent: Math.round(courseModule.passMark * 100) })}</p>
+      <ul className="retake-list">
+        {progress.toTakeAgain.map((lessonId, index) => {
+          const score = progress.lessonScores[lessonId];
+          const inProgress = progress.lessons[lessonId] === 'in-progress';
+          const primary = index === 0;
+          return (
+            <li key={lessonId}>
+              <p>
+                <strong>{tModule(lessonKeys.title(lessonId))}</strong>{' '}
+                {score && t('module.lessonScore', { correct: score.correct, total: score.total })}
+              </p>
+              {inProgress ? (
+                <Link
+                  className={primary ? 'button' : 'button button--secondary'}
+                  to="/modules/$moduleId/lessons/$lessonId"
+                  params={{ moduleId: courseModule.id, lessonId }}
+                >
+                  {t('module.continueLesson', { title: tModule(lessonKeys.title(lessonId)) })}
+                </Link>
+              ) : (
+                <TakeAgainButton courseModule={courseModule} lessonId={lessonId} primary={primary} />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }
 
 function RestartModule({ moduleId }: { moduleId: string }) {
@@ -60,8 +132,8 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
   const { t: tModule } = useTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
   const status = progress?.status ?? 'not-started';
-  const actionKey =
-    status === 'not-started' ? 'module.start' : status === 'in-progress' ? 'module.continue' : 'module.review';
+  const continueWith =
+    status === 'not-started' || status === 'in-progress' ? lessonToContinue(courseModule, progress) : undefined;
   const percentage = progress?.score ? Math.round((progress.score.correct / progress.score.total) * 100) : null;
 
   return (
@@ -74,8 +146,7 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
       </PageHeading>
       <p className="lead">{t(catalogueKeys.description(courseModule.id), { ns: 'catalogue' })}</p>
       <p className="meta">
-        {t('module.minutes', { count: courseModule.cpdMinutes })} ·{' '}
-        {t('module.lessonCount', { count: courseModule.lessons.length })} ·{' '}
+        <CpdMinutes courseModule={courseModule} /> · {t('module.lessonCount', { count: courseModule.lessons.length })} ·{' '}
         {t('module.passMark', { percent: Math.round(courseModule.passMark * 100) })}
       </p>
       <p>
@@ -92,12 +163,6 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
           </>
         )}
       </p>
-
-      {(status === 'passed' || status === 'due') && (
-        <p>
-          <Link to="/certificates">{t('module.getCertificate')}</Link>
-        </p>
-      )}
 
       <section className="panel panel--note" aria-labelledby="content-note-heading">
         <h2 id="content-note-heading">{t('contentNote.heading')}</h2>
@@ -121,15 +186,27 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
 
       <p className="composite-note">{t('module.compositeNote')}</p>
 
-      <p>
-        <Link
-          className="button"
-          to="/modules/$moduleId/lessons/$lessonId"
-          params={{ moduleId: courseModule.id, lessonId: nextLessonId(courseModule, progress) }}
-        >
-          {t(actionKey)}
-        </Link>
-      </p>
+      {continueWith && (
+        <p>
+          <Link
+            className="button"
+            to="/modules/$moduleId/lessons/$lessonId"
+            params={{ moduleId: courseModule.id, lessonId: continueWith }}
+          >
+            {t(status === 'not-started' ? 'module.start' : 'module.continue')}
+          </Link>
+        </p>
+      )}
+      {status === 'not-passed' && progress && progress.toTakeAgain.length > 0 && (
+        <RouteToPassing courseModule={courseModule} progress={progress} />
+      )}
+      {(status === 'passed' || status === 'due') && (
+        <p>
+          <Link className="button" to="/certificates">
+            {t('module.getCertificate')}
+          </Link>
+        </p>
+      )}
 
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading">{t('module.lessonsHeading')}</h2>
@@ -143,6 +220,15 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
                 {tModule(lessonKeys.title(lesson.id))}
               </Link>{' '}
               <StatusTag status={progress?.lessons[lesson.id] ?? 'not-started'} />
+              {progress?.lessonScores[lesson.id] && progress.lessons[lesson.id] === 'completed' && (
+                <>
+                  {' '}
+                  {t('module.lessonScore', {
+                    correct: progress.lessonScores[lesson.id].correct,
+                    total: progress.lessonScores[lesson.id].total,
+                  })}
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -6,7 +6,16 @@ import { readModuleProgress } from '../../storage/progressStore';
 
 function notStarted(courseModule: CourseModule): ModuleOverviewProgress {
   const lessons = Object.fromEntries(courseModule.lessons.map((lesson) => [lesson.id, 'not-started' as const]));
-  return { status: 'not-started', lessons, completedLessons: 0, score: null, myths: [], passedAt: null };
+  return {
+    status: 'not-started',
+    lessons,
+    completedLessons: 0,
+    score: null,
+    lessonScores: {},
+    toTakeAgain: [],
+    myths: [],
+    passedAt: null,
+  };
 }
 
 /** Live progress for one module; undefined while it loads. */
