@@ -58,3 +58,16 @@ export function includesMutated(text: string, phrase: string): boolean {
     return false;
   });
 }
+
+/** Every dictionary form a word could have come from by mutation ("dacsis" → "tacsis"), itself first. */
+export function possibleRadicals(word: string): string[] {
+  const lower = word.toLowerCase();
+  const radicals = new Set([lower]);
+  for (const [initial, replacements] of MUTATIONS) {
+    for (const replacement of replacements) {
+      if (lower.startsWith(replacement)) radicals.add(initial + lower.slice(replacement.length));
+    }
+  }
+  if (/^h[aeiouwyâêîôûŵŷ]/.test(lower)) radicals.add(lower.slice(1));
+  return [...radicals].filter((radical) => mutatedForms(radical).includes(lower));
+}
