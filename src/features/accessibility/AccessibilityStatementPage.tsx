@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import reviewStatus from '../../../locales/review-status.json';
 import { PageHeading } from '../shared/PageHeading';
 
 const SECTIONS = [
@@ -11,7 +12,9 @@ const SECTIONS = [
   'testing',
   'preparation',
 ] as const;
-const KNOWN_GAPS = ['screenReaders', 'welsh', 'externalSources'] as const;
+// The Welsh is a known gap until a fluent speaker's review is recorded (locales/cy/REVIEWING.md).
+const welshReviewed = reviewStatus.cy.reviewed && Boolean(reviewStatus.cy.reviewedOn);
+const KNOWN_GAPS = ['screenReaders', ...(welshReviewed ? [] : ['welsh']), 'externalSources'];
 
 /** The accessibility statement, in the model GOV.UK services use. */
 export function AccessibilityStatementPage() {
