@@ -118,6 +118,23 @@ describe('sources page', () => {
   });
 });
 
+describe('support page', () => {
+  it('gives every service a number or its own website, Welsh services included, and leaves nothing unchecked', async () => {
+    renderApp('/support');
+    const list = (await screen.findByRole('heading', { name: 'Meic (Wales)' })).closest('ul') as HTMLElement;
+    const services = within(list).getAllByRole('listitem');
+    expect(services).toHaveLength(9);
+    for (const service of services) {
+      const links = within(service).getAllByRole('link');
+      expect(links.length, service.textContent ?? '').toBeGreaterThan(0);
+    }
+    expect(screen.getByRole('heading', { name: 'Meic (Wales)' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '080880 23456' })).toHaveAttribute('href', 'tel:08088023456');
+    expect(screen.getByRole('link', { name: /^NAPAC website/ })).toHaveAttribute('href', 'https://napac.org.uk/');
+    expect(screen.queryByText(/not yet checked/i)).toBeNull();
+  });
+});
+
 describe('your details', () => {
   it('keeps the optional name, role and organisation on the device', async () => {
     const user = userEvent.setup();
