@@ -1,7 +1,7 @@
 // Checks course content before it ships: the schema for every module, then the cross-references
 // a schema cannot see (graph, sources, myth tags). Used by the content tests and authors' tools.
 import { z } from '../engine/zod';
-import { isDecisionStep } from '../engine/content';
+import { citedSource, isDecisionStep, type Citation } from '../engine/content';
 import { moduleSchema, mythSchema, sourceRefSchema, sourceSchema } from '../engine/contentSchema';
 import { findGraphProblems } from '../engine/lessonGraph';
 import type { Catalog } from './catalog';
@@ -62,10 +62,15 @@ export function catalogProblems(catalog: Catalog): string[] {
   const problems: string[] = [];
   const sourceIds = new Set(catalog.sources.map((source) => source.id));
   const mythIds = new Set(catalog.mythIds);
-  const checkSources = (where: string, refs: string[]) => {
-    for (const ref of refs)
+  const checkSources = (where: string, refs: Citation[]) => {
+    for (const ref of refs.map(citedSource))
       if (!sourceIds.has(ref)) problems.push(`${where}: source ${ref} is not in modules/sources.json`);
   };
+  const seen = new Set<string>();
+  for (const source of catalog.sources) {
+    if (seen.has(source.id)) problems.push(`modules/sources.json lists ${source.id} twice`);
+    seen.add(source.id);
+  }
   for (const term of catalog.languageTerms) checkSources(`language term ${term.id}`, term.sources);
   for (const courseModule of catalog.modules) {
     for (const lesson of courseModule.lessons) {

@@ -5,13 +5,32 @@ import { z } from './zod';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
 
-/** A key into the source list (modules/sources.json), e.g. "S12". */
-export const sourceRefSchema = z.string().regex(/^S\d+$/, 'source references look like S12');
+/**
+ * A key into the source list (modules/sources.json): S for the Casey brief's keys, L for the law
+ * brief's, with a letter when one brief key covered several documents (S46a), e.g. "S12", "L24".
+ */
+export const sourceRefSchema = z.string().regex(/^[SL]\d+[a-z]?$/, 'source references look like S12, L4 or S46a');
+
+/**
+ * One citation: a source id, or a source id with a locator saying where in the document the
+ * claim is (a section, paragraph or page), e.g. { "source": "L24", "at": "Schedule 1, para 18" }.
+ */
+export const citationSchema = z.union([
+  sourceRefSchema,
+  z.object({ source: sourceRefSchema, at: z.string().min(1) }).strict(),
+]);
+
+/**
+ * What kind of claim an item makes, so the content tests can hold it to a primary source: `law`
+ * states the law or statutory guidance; `audit` says what the Casey audit found or recommended.
+ */
+export const claimSchema = z.enum(['law', 'audit']);
 
 /** One claim-sized paragraph. A factual paragraph names the sources that back it. */
 export const paragraphSchema = z.object({
   id,
-  sources: z.array(sourceRefSchema).default([]),
+  sources: z.array(citationSchema).default([]),
+  claims: z.array(claimSchema).optional(),
   /** Marks a paragraph that quotes language to avoid, so the language check allows it. */
   languageExample: z.boolean().optional(),
 });
@@ -19,7 +38,10 @@ export const paragraphSchema = z.object({
 export const optionSchema = z.object({
   id,
   correct: z.boolean(),
-  sources: z.array(sourceRefSchema).default([]),
+  sources: z.array(citationSchema).default([]),
+  claims: z.array(claimSchema).optional(),
+  /** Marks an explanation that quotes language to avoid as an example, so the language check allows it. */
+  languageExample: z.boolean().optional(),
   /** The myth a wrong answer shows, from modules/myths.json. */
   misconception: id.optional(),
   /** Scenario stages only: the stage this choice leads to. */
@@ -131,22 +153,66 @@ export const moduleSchema = z.object({
   /** Minutes on the shortest and the longest path through the module (see cpdMinutes.ts), shown on its pages. */
   cpdRange: z.object({ shortest: z.number().int().positive(), longest: z.number().int().positive() }).optional(),
   contentNote: z.object({ intensity: z.enum(['low', 'moderate', 'high']) }),
+  /** The date the module's law and guidance were last checked against their sources (ISO date). */
+  lawCheckedTo: z.iso.date(),
   outcomes: z.array(id).min(1),
   lessons: z.array(lessonSchema).min(1),
 });
 
-export const sourceSchema = z.object({
-  id: sourceRefSchema,
-  outlet: z.string().min(1),
-  title: z.string().min(1),
-  /** ISO date or year-month as the source gives it; empty when the source gives none. */
-  date: z.string(),
-  url: z.url(),
-});
+/** What kind of document a source is. The first group are primary sources (see PRIMARY_KINDS). */
+export const sourceKindSchema = z.enum([
+  'legislation',
+  'case-law',
+  'statutory-guidance',
+  'guidance',
+  'safeguarding-procedures',
+  'audit',
+  'official-response',
+  'official-report',
+  'hansard',
+  'inquiry',
+  'inspectorate',
+  'research',
+  'professional-guidance',
+  'news',
+  'commentary',
+]);
+
+/** Kinds that can carry a claim about the law or about what the audit found on their own. */
+export const PRIMARY_KINDS: readonly SourceKind[] = [
+  'legislation',
+  'case-law',
+  'statutory-guidance',
+  'guidance',
+  'safeguarding-procedures',
+  'audit',
+  'official-response',
+  'official-report',
+  'hansard',
+  'inquiry',
+  'inspectorate',
+];
+
+/** One document, linked at its own publisher. */
+export const sourceSchema = z
+  .object({
+    id: sourceRefSchema,
+    publisher: z.string().min(1),
+    title: z.string().min(1),
+    /** ISO date, year-month or year as the document gives it; empty when it gives none. */
+    date: z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'dates look like 2025, 2025-06 or 2025-06-16'),
+    kind: sourceKindSchema,
+    /** The publisher's own address. Absent when the briefs record only a copy: the entry is cited by title. */
+    url: z.url().optional(),
+  })
+  .strict();
 
 export const mythSchema = z.object({ id });
 
 export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Option = z.infer<typeof optionSchema>;
 export type ReadingStep = z.infer<typeof readingStepSchema>;
@@ -163,4 +229,4 @@ export type CourseModule = z.infer<typeof moduleSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Role = z.infer<typeof roleSchema>;
 
-export { isDecisionStep } from './content';
+export { citedAt, citedSource, isDecisionStep } from './content';

@@ -10,6 +10,7 @@ const coachModule = moduleSchema.parse({
   theme: 'survivor-centred',
   cpdMinutes: 5,
   contentNote: { intensity: 'low' },
+  lawCheckedTo: '2026-12-04',
   outcomes: ['words'],
   lessons: [
     {

@@ -1,7 +1,7 @@
 import { completeLesson } from '../../src/storage/moduleCompletion';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { saveLesson } from '../../src/storage/progressStore';
 import { practiceModule } from '../fixtures/practiceModule';
 import { freshDatabase, renderApp } from './renderApp';
@@ -66,6 +66,9 @@ describe('module overview', () => {
     expect(within(note).getByText('Intensity: low')).toBeInTheDocument();
     expect(screen.getByText('See the child first.')).toBeInTheDocument();
     expect(screen.getByText(/are composites/)).toBeInTheDocument();
+    expect(screen.getByText(/^Law and guidance checked to/)).toHaveTextContent(
+      'Law and guidance checked to 4 December 2026.',
+    );
     expect(screen.getByRole('link', { name: 'Start the module' })).toHaveAttribute(
       'href',
       '/modules/practice/lessons/basics',
@@ -89,12 +92,46 @@ describe('module overview', () => {
 });
 
 describe('sources page', () => {
-  it('lists each source with the places in the course that cite it', async () => {
+  it('lists each source with its kind and the places in the course that cite it, with where in the source', async () => {
     renderApp('/sources');
     const entry = (await screen.findByText('GOV.UK')).closest('li') as HTMLElement;
     expect(within(entry).getByRole('link', { name: /Open at GOV.UK/ })).toHaveAttribute('href', 'https://www.gov.uk/');
+    expect(within(entry).getByText('Government response', { selector: '.source-kind' })).toBeInTheDocument();
     expect(within(entry).getByText('Cited in 2 places')).toBeInTheDocument();
     expect(within(entry).getByText(/Basics › Why it matters/)).toBeInTheDocument();
+    const unlinked = screen.getByRole('listitem', { name: /Hansard, A statement/ });
+    expect(within(unlinked).queryByRole('link', { name: /Open at/ })).toBeNull();
+    expect(within(unlinked).getByText(/No link/)).toBeInTheDocument();
+    expect(within(unlinked).getByText(/Why it matters \(at col\. 12\)/)).toBeInTheDocument();
+  });
+
+  it('takes a tapped citation to its entry and moves focus there, and shows where in the source', async () => {
+    const user = userEvent.setup();
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    renderApp('/modules/practice/lessons/basics');
+    const citation = await screen.findByRole('link', { name: 'Source: Hansard, 2025, col. 12, A statement' });
+    expect(citation).toHaveTextContent('[Hansard, 2025, col. 12]');
+    await user.click(citation);
+    const entry = await screen.findByRole('listitem', { name: /Hansard, A statement/ });
+    await waitFor(() => expect(entry).toHaveFocus());
+    expect(scrolled.mock.contexts).toContain(entry);
+  });
+});
+
+describe('support page', () => {
+  it('gives every service a number or its own website, Welsh services included, and leaves nothing unchecked', async () => {
+    renderApp('/support');
+    const list = (await screen.findByRole('heading', { name: 'Meic (Wales)' })).closest('ul') as HTMLElement;
+    const services = within(list).getAllByRole('listitem');
+    expect(services).toHaveLength(9);
+    for (const service of services) {
+      const links = within(service).getAllByRole('link');
+      expect(links.length, service.textContent ?? '').toBeGreaterThan(0);
+    }
+    expect(screen.getByRole('heading', { name: 'Meic (Wales)' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '080880 23456' })).toHaveAttribute('href', 'tel:08088023456');
+    expect(screen.getByRole('link', { name: /^NAPAC website/ })).toHaveAttribute('href', 'https://napac.org.uk/');
+    expect(screen.queryByText(/not yet checked/i)).toBeNull();
   });
 });
 

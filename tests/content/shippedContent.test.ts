@@ -281,20 +281,46 @@ describe('survivor-centred language', () => {
     expect(catalog.languageTerms.filter((term) => !term.matchIn?.cy?.length).map((term) => term.id)).toEqual([]);
   });
 
+  it('reads a term quoted inside a quoted model sentence as used, in text marked as an example', () => {
+    const terms = (text: string, quoted: 'ignore' | 'terms' | 'check') =>
+      findTermsToAvoid(text, catalog.languageTerms, 'en', quoted).map((found) => found.phrase);
+    expect(terms('Write: “Kayla says a 23-year-old man is her boyfriend; there are concerns.”', 'ignore')).toEqual([]);
+    expect(terms('Write: “Kayla says a 23-year-old man is her boyfriend; there are concerns.”', 'terms')).toEqual([
+      'boyfriend',
+    ]);
+    expect(terms('Write: “Kayla says a 23-year-old man is her ‘boyfriend’; there are concerns.”', 'terms')).toEqual([]);
+    expect(terms('Never write “boyfriend” for the adult.', 'terms')).toEqual([]);
+    expect(terms('Never write “boyfriend” for the adult.', 'check')).toEqual(['boyfriend']);
+  });
+
   for (const language of languages) {
-    it(`[${language}] no learner-facing sentence uses a term to avoid outside a marked example`, () => {
-      const allowed = new Set<string>();
+    it(`[${language}] no learner-facing sentence uses a term to avoid, and every quoted one is in a marked example`, () => {
+      // A paragraph or an explanation that quotes a term to avoid must be marked as an example
+      // (`languageExample`), so quoted blame terms are marked the same way everywhere: unmarked, it
+      // may not use one at all, quoted or not; marked, it may quote a term but not leave one unquoted
+      // inside a quoted sentence ('terms' mode). Titles, a decision's situation and model answers
+      // quote people's words at length, so anything they quote is read as quoted ('ignore' mode).
+      const examples = new Set<string>();
+      const markable = new Set<string>();
+      const exempt = new Set<string>();
       for (const courseModule of catalog.modules) {
         for (const lesson of courseModule.lessons) {
           for (const step of lesson.steps) {
             for (const paragraph of step.paragraphs) {
+              // A decision's situation reports what people said and wrote, in their words.
+              if (isDecisionStep(step) && paragraph.id === 'situation') continue;
+              markable.add(`${courseModule.id}:${stepKeys.paragraph(lesson.id, step.id, paragraph.id)}`);
               if (paragraph.languageExample)
-                allowed.add(`${courseModule.id}:${stepKeys.paragraph(lesson.id, step.id, paragraph.id)}`);
+                examples.add(`${courseModule.id}:${stepKeys.paragraph(lesson.id, step.id, paragraph.id)}`);
             }
-            if (step.kind === 'rewrite') allowed.add(`${courseModule.id}:${stepKeys.sentence(lesson.id, step.id)}`);
+            if (step.kind === 'rewrite') exempt.add(`${courseModule.id}:${stepKeys.sentence(lesson.id, step.id)}`);
             if (isDecisionStep(step)) {
-              for (const option of step.options.filter((candidate) => !candidate.correct)) {
-                allowed.add(`${courseModule.id}:${stepKeys.option(lesson.id, step.id, option.id)}`);
+              for (const option of step.options) {
+                // A wrong option's label is the mistake itself; its explanation is checked like any text.
+                if (!option.correct) exempt.add(`${courseModule.id}:${stepKeys.option(lesson.id, step.id, option.id)}`);
+                markable.add(`${courseModule.id}:${stepKeys.explanation(lesson.id, step.id, option.id)}`);
+                if (option.languageExample)
+                  examples.add(`${courseModule.id}:${stepKeys.explanation(lesson.id, step.id, option.id)}`);
               }
             }
           }
@@ -304,10 +330,12 @@ describe('survivor-centred language', () => {
       for (const [namespace, words] of Object.entries(resources[language])) {
         for (const [key, text] of Object.entries(words as Record<string, string>)) {
           // A myth label quotes the belief being corrected; the language list names the terms to avoid.
-          const isExample =
+          const isTermItself =
             (namespace === 'myths' && !key.endsWith('.truth')) || (namespace === 'language' && key.endsWith('.avoid'));
-          if (isExample || allowed.has(`${namespace}:${key}`)) continue;
-          const found = termsIn(text, language);
+          if (isTermItself || exempt.has(`${namespace}:${key}`)) continue;
+          const id = `${namespace}:${key}`;
+          const quoted = !markable.has(id) ? 'ignore' : examples.has(id) ? 'terms' : 'check';
+          const found = findTermsToAvoid(text, catalog.languageTerms, language, quoted).map((term) => term.phrase);
           if (found.length > 0) hits.push(`${namespace}:${key} → ${found.join(', ')}`);
         }
       }

@@ -3,6 +3,7 @@ import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
+import { formatLawCheckedTo } from '../../content/lawChecked';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
 import { restartLesson, restartModule, type ModuleOverviewProgress } from '../../storage/progressStore';
@@ -128,7 +129,7 @@ function RestartModule({ moduleId }: { moduleId: string }) {
 }
 
 function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
   const status = progress?.status ?? 'not-started';
@@ -185,6 +186,9 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
       </section>
 
       <p className="composite-note">{t('module.compositeNote')}</p>
+      <p className="law-checked">
+        {t('module.lawCheckedTo', { date: formatLawCheckedTo(courseModule, i18n.language) })}
+      </p>
 
       {continueWith && (
         <p>
