@@ -17,6 +17,7 @@ const words = (minutes: number) => Array.from({ length: minutes * WORDS_PER_MINU
 const courseModule = moduleSchema.parse({
   id: 'timed',
   version: 1,
+  lawCheckedTo: '2026-12-04',
   theme: 'adultification',
   cpdMinutes: 10,
   contentNote: { intensity: 'low' },
