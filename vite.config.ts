@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { organisationPlugin } from './src/organisation/organisationPlugin';
 
 // No inline script, no eval, nothing from another origin. The build carries it as a meta tag (for
 // any static host); the preview server also sends it as a header, with frame-ancestors, which a
@@ -50,6 +51,8 @@ export default defineConfig(({ mode }) => ({
   base: mode === 'lms' ? './' : '/',
   plugins: [
     react(),
+    // HEARD_ORGANISATION=path/to/organisation.json: the deploying organisation's name, address and trust.
+    organisationPlugin(),
     contentSecurityPolicyMeta(
       mode === 'lms' ? contentSecurityPolicy(xapiEndpointOrigin(mode)) : CONTENT_SECURITY_POLICY,
     ),

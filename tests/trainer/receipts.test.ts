@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyCertificate } from '../../src/certificates/certificateCode';
-import { fingerprint } from '../../src/certificates/signing';
+import { fingerprint, keyId } from '../../src/certificates/signing';
 import { HeardDatabase } from '../../src/storage/database';
 import { cohortSummary } from '../../src/trainer/cohort';
 import { countersignCertificate } from '../../src/trainer/countersign';
@@ -74,7 +74,7 @@ describe('importing receipts', () => {
     ]);
     const stored = await db.receipts.toArray();
     expect(stored).toHaveLength(1);
-    expect(stored[0].id).toBe(`${assignment().id}:${await fingerprint(learner.publicKey)}`);
+    expect(stored[0].id).toBe(`${assignment().id}:${await keyId(learner.publicKey)}`);
   });
 
   it('a bad batch leaves receipts already imported, and their countersignature, untouched', async () => {
