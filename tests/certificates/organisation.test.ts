@@ -65,6 +65,16 @@ describe('the organisation file', () => {
     expect(checkOrganisation(missing)).toMatchObject({ ok: false, message: expect.stringMatching(/^shortName: /) });
   });
 
+  it('never throws on any parsed file, and names a field whenever it refuses', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), fc.record({ name: fc.string(), canonicalUrl: fc.webUrl() })), (input) => {
+        const result = checkOrganisation(input);
+        if (!result.ok) expect(result.message).toMatch(/^[\w.[\]()]+[\w)\]]?: |^\(the file\): /m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('fails the build on an endorsement another organisation signed', async () => {
     const example = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
     const foreign = await signEndorsement(endorsementFor(trainer.publicKey), otherford);
