@@ -49,7 +49,10 @@ describe('creating an assignment', () => {
     await user.type(screen.getByRole('textbox', { name: 'Note to learners (optional)' }), 'Before Friday, please.');
     await user.click(screen.getByRole('button', { name: 'Create and sign the assignment' }));
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Practice refresher' })).toBeInTheDocument();
+    // Signing and the page change can take a while on a loaded machine.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Practice refresher' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     const link = (screen.getByRole('textbox', { name: 'Assignment link' }) as HTMLInputElement).value;
     expect(link).toMatch(/\/assignment#[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     const decoded = await decodeAssignment(link);
