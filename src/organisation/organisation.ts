@@ -1,8 +1,10 @@
 // This build's organisation (from organisation.json, checked at build time by the plugin in
 // organisationPlugin.ts), or null for the national course. Features read it only through here.
 import { organisation as built } from 'virtual:heard-organisation';
+// Light on purpose (the app shell reads quickExitUrl): the trust check and its schemas load only
+// when a certificate or assignment is checked.
 import type { Organisation } from './organisationSchema';
-import { trustAnchor, type TrustAnchor } from './trust';
+import type { TrustAnchor } from './trust';
 
 export const organisation: Organisation | null = built;
 
@@ -24,6 +26,8 @@ let anchor: Promise<TrustAnchor | null> | undefined;
 
 /** The organisation key this deployment trusts, with its withdrawals checked once. */
 export function deploymentTrust(): Promise<TrustAnchor | null> {
-  anchor ??= organisation?.trust ? trustAnchor(organisation.name, organisation.trust) : Promise.resolve(null);
+  const trust = organisation?.trust;
+  const name = organisation?.name ?? '';
+  anchor ??= trust ? import('./trust').then(({ trustAnchor }) => trustAnchor(name, trust)) : Promise.resolve(null);
   return anchor;
 }
