@@ -6,6 +6,7 @@ import { encodeReceipt } from '../../src/trainer/receiptCode';
 import { trainerKeys } from '../../src/trainer/trainerKeys';
 import { exportPublicKey } from '../../src/certificates/signing';
 import { decodeCertificate } from '../../src/certificates/certificateCode';
+import { fingerprint } from '../../src/certificates/signing';
 import { freshDatabase, renderApp } from '../app/renderApp';
 import { assignmentPayload, keyPair, receiptPayloadFor } from './fixtures';
 
@@ -129,6 +130,9 @@ describe('importing receipts on the assignment page', () => {
     const row = within(table).getByRole('row', { name: /Siân Learner/ });
     expect(within(row).getByText('100% (2 of 2)')).toBeInTheDocument();
     expect(within(row).getByText('Met the pass mark')).toBeInTheDocument();
+    expect(
+      await within(row).findByText(`· learner’s device key ${await fingerprint(learner.publicKey)}`, { exact: false }),
+    ).toBeInTheDocument();
     const question = screen.getByRole('region', { name: 'Basics: The age question' });
     const childRow = within(question).getByRole('row', { name: /Anyone under 18/ });
     expect(

@@ -175,6 +175,12 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
                 <th scope="row">
                   {row.name}
                   {row.role && <span className="meta"> · {roleName(row.role)}</span>}
+                  {byId.get(row.id)?.learnerFingerprint && (
+                    <span className="meta">
+                      {' '}
+                      · {t('cohort.learnerKey', { fingerprint: byId.get(row.id)?.learnerFingerprint })}
+                    </span>
+                  )}
                 </th>
                 <td>{formatDate(row.completedAt.slice(0, 10), i18n.language)}</td>
                 <td>{t('cohort.minutes', { count: row.minutes })}</td>
