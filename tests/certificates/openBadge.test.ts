@@ -1,6 +1,9 @@
 // @vitest-environment node
 // Plain Node, as an independent verifier runs: the credential libraries check typed arrays against
 // Node's own, which jsdom replaces.
+import * as dccVc from '@digitalcredentials/vc';
+import { DataIntegrityProof as DccDataIntegrityProof } from '@digitalcredentials/data-integrity';
+import { cryptosuite as dccEddsaRdfc2022 } from '@digitalcredentials/eddsa-rdfc-2022-cryptosuite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CertificatePayload } from '../../src/certificates/certificateCode';
 import {
@@ -52,6 +55,21 @@ describe('Open Badges 3.0 credentials', () => {
       proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' },
     });
     expect(await verifyOpenBadge(signed)).toMatchObject({ verified: true });
+  });
+
+  it('verifies with an independent implementation (the Digital Credentials Consortium’s), offline', async () => {
+    const signed = await signOpenBadge(
+      openBadgeCredential(payload, achievement, { did: keys.did, name: 'Sam Okafor' }),
+      keys,
+    );
+    const check = (credential: unknown) =>
+      dccVc.verifyCredential({
+        credential,
+        suite: new DccDataIntegrityProof({ cryptosuite: dccEddsaRdfc2022 }),
+        documentLoader,
+      });
+    expect((await check(signed)).verified).toBe(true);
+    expect((await check({ ...signed, name: 'Something else' })).verified).toBe(false);
   });
 
   it('fails when a field is changed after signing', async () => {
