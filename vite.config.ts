@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerContentSecurityPolicy } from './deploy/securityHeaders.mjs';
+import { organisationPlugin } from './src/organisation/organisationPlugin';
 
 // The policy comes from deploy/securityHeaders.mjs, the one source the server configurations in
 // deploy/ are written from too. The build carries it as a meta tag (for any host); the preview
@@ -58,6 +59,8 @@ export default defineConfig(({ mode }) => ({
   define: { __HEARD_QUICK_EXIT_URL__: JSON.stringify(quickExitUrl()) },
   plugins: [
     react(),
+    // HEARD_ORGANISATION=path/to/organisation.json: the deploying organisation's name, address and trust.
+    organisationPlugin(),
     contentSecurityPolicyMeta(
       mode === 'lms' ? contentSecurityPolicy(xapiEndpointOrigin(mode)) : CONTENT_SECURITY_POLICY,
     ),

@@ -1,12 +1,21 @@
 // A certificate as a signed, self-contained code: the payload and its signature, each base64url,
 // joined by a dot. The code travels in a QR code, a link fragment or pasted text, and verifies
-// offline. decodeCertificate never throws: every input gets a result or a plain reason.
+// offline. decodeCertificate checks the code is intact; checkCertificate then says what it is worth
+// on this deployment (certificateTrust.ts). Neither ever throws.
 import { z } from '../engine/zod';
 import { roleSchema } from '../engine/contentSchema';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { exportPublicKey, fingerprint, importPublicKey, sign, verifySignature } from './signing';
 
 const text = z.string().max(200);
+const contentId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(80);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Longest certificate code accepted, checked before anything is decoded or parsed. */
+export const MAX_CERTIFICATE_LENGTH = 12_000;
 
 export const certificatePayloadSchema = z.object({
   /** Format version. */
@@ -17,43 +26,66 @@ export const certificatePayloadSchema = z.object({
   organisation: text,
   modules: z
     .array(
-      // Titles and outcomes come from the course content by module id, which keeps the code short
-      // enough for a QR code that a phone can read from paper.
-      z.object({
-        id: z.string().max(60),
-        correct: z.number().int().min(0),
-        total: z.number().int().min(1),
-        completedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      }),
+      // Titles and outcomes come from the course content by id, which keeps the code short enough
+      // for a QR code that a phone can read from paper.
+      z
+        .object({
+          id: contentId,
+          /** The lessons completed; absent on older certificates, which covered the whole module. */
+          lessons: z.array(contentId).min(1).max(20).optional(),
+          correct: z.number().int().min(0).max(1_000),
+          total: z.number().int().min(1).max(1_000),
+          completedAt: isoDate,
+        })
+        .refine((entry) => entry.correct <= entry.total, 'more right than asked'),
     )
     .min(1)
     .max(10),
   cpdMinutes: z.number().int().min(0).max(10_000),
-  issuedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  refreshBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  issuedAt: isoDate,
+  refreshBy: isoDate,
   language: z.string().max(10),
-  /** The signer's public key (raw P-256, base64url). */
+  /** The learner's device public key (raw P-256, base64url). It signs a self-study certificate. */
   key: z.string().max(100),
-  /** A countersignature by a trainer, when the certificate is for an assignment. */
-  countersign: z.object({ name: text.min(1), key: z.string().max(100) }).optional(),
+  /**
+   * A countersignature by a trainer, when the certificate is for an assignment: the trainer's key
+   * signs the certificate, and the organisation's endorsement of that key (trustCodes.ts) rides along.
+   */
+  countersign: z
+    .object({ name: text.min(1), key: z.string().max(100), endorsement: z.string().max(2_000).optional() })
+    .optional(),
 });
 
 export type CertificatePayload = z.infer<typeof certificatePayloadSchema>;
 
-export type CertificateProblem = 'empty' | 'malformed' | 'unreadable' | 'invalid' | 'signature';
+export type CertificateProblem = 'empty' | 'too-long' | 'malformed' | 'unreadable' | 'invalid' | 'signature';
 export type VerifiedCertificate =
-  | { ok: true; payload: CertificatePayload; keyFingerprint: string; countersignFingerprint?: string }
+  | {
+      ok: true;
+      payload: CertificatePayload;
+      /** The learner's device key. */
+      learnerFingerprint: string;
+      /** The trainer's key, on a countersigned certificate. */
+      trainerFingerprint?: string;
+    }
   | { ok: false; problem: CertificateProblem };
 
 const encoder = new TextEncoder();
+
+/** The key whose private half must have signed: the trainer's when countersigned, else the learner's device. */
+export const signerKey = (payload: CertificatePayload) => payload.countersign?.key ?? payload.key;
 
 export async function encodeCertificate(
   payload: Omit<CertificatePayload, 'key'>,
   keys: { privateKey: CryptoKey; publicKey: CryptoKey },
 ): Promise<string> {
   const complete: CertificatePayload = { ...payload, key: await exportPublicKey(keys.publicKey) };
-  const body = toBase64Url(encoder.encode(JSON.stringify(certificatePayloadSchema.parse(complete))));
-  return `${body}.${await sign(keys.privateKey, encoder.encode(body))}`;
+  return signCertificate(complete, keys.privateKey);
+}
+
+export async function signCertificate(payload: CertificatePayload, privateKey: CryptoKey): Promise<string> {
+  const body = toBase64Url(encoder.encode(JSON.stringify(certificatePayloadSchema.parse(payload))));
+  return `${body}.${await sign(privateKey, encoder.encode(body))}`;
 }
 
 /** Pulls the code out of whatever was pasted or scanned: the bare code, or a /verify link. */
@@ -63,9 +95,13 @@ export function extractCode(input: string): string {
   return (hash >= 0 ? trimmed.slice(hash + 1) : trimmed).replace(/\s+/g, '');
 }
 
-export async function verifyCertificate(input: string): Promise<VerifiedCertificate> {
+/** Checks the code is whole and signed by the key it names; not yet whom that key belongs to. */
+export async function decodeCertificate(input: unknown): Promise<VerifiedCertificate & { code?: string }> {
+  if (typeof input !== 'string') return { ok: false, problem: 'empty' };
+  if (input.length > MAX_CERTIFICATE_LENGTH * 2) return { ok: false, problem: 'too-long' };
   const code = extractCode(input);
   if (code === '') return { ok: false, problem: 'empty' };
+  if (code.length > MAX_CERTIFICATE_LENGTH) return { ok: false, problem: 'too-long' };
   const parts = code.split('.');
   if (parts.length !== 2 || parts.some((part) => part === '')) return { ok: false, problem: 'malformed' };
   const [body, signature] = parts;
@@ -79,16 +115,16 @@ export async function verifyCertificate(input: string): Promise<VerifiedCertific
   }
   const result = certificatePayloadSchema.safeParse(parsed);
   if (!result.success) return { ok: false, problem: 'invalid' };
-  // A countersigned certificate is signed by the trainer; a self-study one by the learner's device.
-  const publicKey = await importPublicKey(result.data.countersign?.key ?? result.data.key);
+  const publicKey = await importPublicKey(signerKey(result.data));
   if (!publicKey || !(await verifySignature(publicKey, signature, encoder.encode(body)))) {
     return { ok: false, problem: 'signature' };
   }
   return {
     ok: true,
+    code,
     payload: result.data,
-    keyFingerprint: await fingerprint(result.data.key),
-    countersignFingerprint: result.data.countersign ? await fingerprint(result.data.countersign.key) : undefined,
+    learnerFingerprint: await fingerprint(result.data.key),
+    trainerFingerprint: result.data.countersign ? await fingerprint(result.data.countersign.key) : undefined,
   };
 }
 

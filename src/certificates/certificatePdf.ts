@@ -12,7 +12,8 @@ export interface CertificateLabels {
   role: string | null;
   organisation: string;
   completed: string;
-  modules: { line: string; outcomes: string[] }[];
+  /** Per module: its line, the lessons completed, and the outcomes those lessons teach. */
+  modules: { line: string; lessons: string; outcomesIntro: string; outcomes: string[] }[];
   cpd: string;
   issued: string;
   refreshBy: string;
@@ -20,6 +21,8 @@ export interface CertificateLabels {
   verifyHeading: string;
   verifyInstructions: string;
   proves: string;
+  /** The key fingerprints, each labelled as the learner's or the trainer's. */
+  fingerprints: string[];
 }
 
 export interface CertificateFonts {
@@ -97,8 +100,21 @@ class Writer {
   }
 }
 
+/** Medium error correction survives wear on paper; a long countersigned code falls back to low. */
+function qrFor(text: string): ReturnType<typeof QRCode.create> | null {
+  for (const errorCorrectionLevel of ['M', 'L'] as const) {
+    try {
+      return QRCode.create(text, { errorCorrectionLevel });
+    } catch {
+      // Too long at this level: try the next.
+    }
+  }
+  return null;
+}
+
 function drawQr(page: PDFPage, text: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const qr = qrFor(text);
+  if (!qr) return;
   const count = qr.modules.size;
   const cell = size / (count + 8);
   page.drawRectangle({ x, y, width: size, height: size, color: rgb(1, 1, 1) });
@@ -147,6 +163,8 @@ export async function renderCertificatePdf(input: {
   write.text(labels.completed, { size: 12 });
   for (const courseModule of labels.modules) {
     write.text(courseModule.line, { size: 13, bold: true, gap: 2 });
+    write.text(courseModule.lessons, { size: 10.5, gap: 2 });
+    write.text(courseModule.outcomesIntro, { size: 10, gap: 0 });
     for (const outcome of courseModule.outcomes)
       write.text(`• ${outcome}`, { size: 10, x: MARGIN + 12, width: A4.width - MARGIN * 2 - 12, gap: 0 });
     write.y -= 8;
@@ -164,6 +182,7 @@ export async function renderCertificatePdf(input: {
   write.text(labels.verifyHeading, { size: 12, bold: true, width: textWidth, gap: 2 });
   write.text(labels.verifyInstructions, { size: 9.5, width: textWidth, gap: 6 });
   write.text(labels.proves, { size: 9.5, width: textWidth, gap: 6 });
+  for (const line of labels.fingerprints) write.text(line, { size: 9.5, width: textWidth, gap: 2 });
   write.y = Math.min(write.y, qrTop - qrSize - 10);
   for (const line of chop(fonts.regular, input.code, 6.5, A4.width - MARGIN * 2)) {
     write.y -= 8;

@@ -1,8 +1,11 @@
-// Issues a self-study certificate for a passed module: signs it with this device's key (made on
-// first use) and keeps it so the learner can download it again.
+// Issues a self-study certificate for a passed module: the result is worked out again from the
+// answer log replayed against the shipped lessons (a saved "passed" flag or snapshot never
+// decides), then signed with this device's key (made on first use) and kept so the learner can
+// download it again.
 import type { CourseModule } from '../engine/contentSchema';
+import { recomputeModule } from '../engine/recompute';
 import type { HeardDatabase } from '../storage/database';
-import type { ModuleOverviewProgress } from '../storage/progressStore';
+import { lessonKey } from '../storage/recordKeys';
 import { addYears, encodeCertificate, newCertificateId, type CertificatePayload } from './certificateCode';
 import { storedSigningKeys } from './keyStore';
 
@@ -15,11 +18,41 @@ export function deviceKeys(db: HeardDatabase, now: number): Promise<CryptoKeyPai
 
 const isoDate = (time: number) => new Date(time).toISOString().slice(0, 10);
 
+export class NotPassedByAnswersError extends Error {
+  constructor(moduleId: string) {
+    super(`The answers saved for ${moduleId} do not add up to a pass`);
+    this.name = 'NotPassedByAnswersError';
+  }
+}
+
+/** The module's result from the answers saved on this device, or null when they do not make a pass. */
+export async function passFromAnswers(
+  db: HeardDatabase,
+  courseModule: CourseModule,
+): Promise<{ correct: number; total: number; completedAt: number } | null> {
+  const [answers, records] = await Promise.all([
+    db.answers.where('moduleId').equals(courseModule.id).toArray(),
+    db.lessonProgress.bulkGet(courseModule.lessons.map((lesson) => lessonKey(courseModule.id, lesson.id))),
+  ]);
+  // A lesson with no decisions (the language coach) can only show it was finished by its record.
+  const finished = records.every(
+    (record) => record?.status === 'completed' && record.contentVersion === courseModule.version,
+  );
+  const result = recomputeModule(courseModule, (lessonId) => answers.filter((answer) => answer.lessonId === lessonId));
+  if (!finished || !result.passed) return null;
+  const onPath = new Set(
+    result.lessons.flatMap((lesson) => lesson.answers.map((answer) => `${lesson.lessonId}/${answer.stepId}`)),
+  );
+  const times = answers
+    .filter((answer) => onPath.has(`${answer.lessonId}/${answer.stepId}`))
+    .map((answer) => answer.at);
+  return { correct: result.correct, total: result.total, completedAt: Math.max(...times) };
+}
+
 export async function issueCertificate(
   db: HeardDatabase,
   input: {
     courseModule: CourseModule;
-    progress: ModuleOverviewProgress;
     name: string;
     organisation: string;
     role: CertificatePayload['role'];
@@ -29,11 +62,11 @@ export async function issueCertificate(
     now: number;
   },
 ): Promise<string> {
-  const { courseModule, progress } = input;
-  if (progress.status !== 'passed' || !progress.score || progress.passedAt === null) {
-    throw new Error('A certificate needs a passed module');
-  }
+  const { courseModule } = input;
+  const pass = await passFromAnswers(db, courseModule);
+  if (!pass) throw new NotPassedByAnswersError(courseModule.id);
   const issuedAt = isoDate(input.now);
+  const completedAt = isoDate(Math.min(pass.completedAt, input.now));
   const payload: Omit<CertificatePayload, 'key'> = {
     v: 1,
     id: newCertificateId(),
@@ -43,9 +76,10 @@ export async function issueCertificate(
     modules: [
       {
         id: courseModule.id,
-        correct: progress.score.correct,
-        total: progress.score.total,
-        completedAt: isoDate(progress.passedAt),
+        lessons: courseModule.lessons.map((lesson) => lesson.id),
+        correct: pass.correct,
+        total: pass.total,
+        completedAt,
       },
     ],
     cpdMinutes: input.cpdMinutes,

@@ -37,8 +37,19 @@ export async function verifySignature(publicKey: CryptoKey, signature: string, d
   }
 }
 
-/** A short, readable fingerprint of a public key that an organisation can publish and compare. */
+/**
+ * A readable fingerprint of a public key that an organisation can publish and compare: 128 bits of
+ * its SHA-256 (as long as a second key matching it would take 2^128 tries to find), as eight groups
+ * of four characters to read aloud.
+ */
 export async function fingerprint(publicKey: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(publicKey)));
+  const hex = [...digest.slice(0, 16)].map((byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join('');
+  return hex.match(/.{4}/g)?.join(' ') ?? hex;
+}
+
+/** A short id derived from a key, for telling stored records apart (never shown as proof of identity). */
+export async function keyId(publicKey: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(publicKey)));
   const hex = [...digest.slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0').toUpperCase()).join('');
   return hex.match(/.{4}/g)?.join('-') ?? hex;

@@ -132,6 +132,11 @@ export const stepSchema = z.discriminatedUnion('kind', [
 export const lessonSchema = z.object({
   id,
   start: id,
+  /**
+   * The module outcomes this lesson teaches (ids from the module's `outcomes`), so a certificate
+   * for some lessons lists only what they taught. A content test checks every outcome is taught.
+   */
+  outcomes: z.array(id).default([]),
   steps: z.array(stepSchema).min(2),
 });
 

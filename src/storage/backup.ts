@@ -2,11 +2,17 @@
 // decodeBackup never throws: any input gets either a backup or a plain reason it was refused.
 import { z } from '../engine/zod';
 import { roleSchema } from '../engine/contentSchema';
+import { decodeCertificate } from '../certificates/certificateCode';
+import { decodeAssignment } from '../trainer/assignmentCode';
+import { decodeReceipt } from '../trainer/receiptCode';
+import { receiptId } from '../trainer/receiptImport';
 import type { HeardDatabase } from './database';
 
 export const BACKUP_FORMAT = 'heard-backup';
 /** Version 2 adds certificates and assigned work; version 1 files still import. */
 export const BACKUP_VERSION = 2;
+/** Longest backup text read at all (a real one is far smaller), checked before parsing. */
+export const MAX_BACKUP_CHARACTERS = 21_000_000;
 
 const text = z.string().max(500);
 const answerSchema = z.object({
@@ -73,21 +79,23 @@ export const backupSchema = z.object({
   version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: z.number().finite(),
   profile: profileSchema.nullable(),
-  answers: z.array(answerSchema),
-  lessonProgress: z.array(lessonProgressSchema),
-  moduleProgress: z.array(moduleProgressSchema),
-  certificates: z.array(certificateSchema).default([]),
-  assignments: z.array(assignmentSchema).default([]),
+  // Record counts are capped far above real use, so an edited file cannot stall the import.
+  answers: z.array(answerSchema).max(50_000),
+  lessonProgress: z.array(lessonProgressSchema).max(1_000),
+  moduleProgress: z.array(moduleProgressSchema).max(200),
+  certificates: z.array(certificateSchema).max(1_000).default([]),
+  assignments: z.array(assignmentSchema).max(1_000).default([]),
   /** A trainer's assignments and the receipts imported for them. */
-  trainerAssignments: z.array(trainerAssignmentSchema).default([]),
-  receipts: z.array(receiptSchema).default([]),
+  trainerAssignments: z.array(trainerAssignmentSchema).max(1_000).default([]),
+  receipts: z.array(receiptSchema).max(10_000).default([]),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
-export type BackupProblem = 'empty' | 'not-json' | 'not-a-backup' | 'newer-version' | 'damaged';
+export type BackupProblem = 'empty' | 'too-large' | 'not-json' | 'not-a-backup' | 'newer-version' | 'damaged';
 export type DecodedBackup = { ok: true; backup: Backup } | { ok: false; problem: BackupProblem };
 
 export function decodeBackup(input: string): DecodedBackup {
+  if (input.length > MAX_BACKUP_CHARACTERS) return { ok: false, problem: 'too-large' };
   if (input.trim() === '') return { ok: false, problem: 'empty' };
   let parsed: unknown;
   try {
@@ -135,12 +143,49 @@ export async function exportBackup(db: HeardDatabase, now: number): Promise<Back
 const answerIdentity = (answer: z.infer<typeof answerSchema>) =>
   JSON.stringify([answer.moduleId, answer.lessonId, answer.stepId, answer.optionIds, answer.at]);
 
+export class BackupCodeError extends Error {
+  constructor(what: string) {
+    super(`The backup holds ${what} that does not check out`);
+    this.name = 'BackupCodeError';
+  }
+}
+
+/**
+ * Every signed code in a backup is checked again as if it had just arrived (a backup is only a file
+ * anyone can edit): assignments and receipts signed and filed under their own ids, certificates
+ * intact. Anything that fails refuses the whole file, so nothing is half-imported.
+ */
+export async function checkBackupCodes(backup: Backup): Promise<void> {
+  for (const record of [...backup.assignments, ...backup.trainerAssignments]) {
+    const decoded = await decodeAssignment(record.code);
+    if (!decoded.ok || decoded.payload.id !== record.id) throw new BackupCodeError('an assignment');
+  }
+  for (const record of backup.receipts) {
+    const decoded = await decodeReceipt(record.code);
+    if (
+      !decoded.ok ||
+      decoded.payload.assignmentId !== record.assignmentId ||
+      (await receiptId(decoded.payload.assignmentId, decoded.payload.learner.key)) !== record.id
+    ) {
+      throw new BackupCodeError('a receipt');
+    }
+    if (record.countersignedCode !== undefined && !(await decodeCertificate(record.countersignedCode)).ok) {
+      throw new BackupCodeError('a countersigned certificate');
+    }
+  }
+  for (const record of backup.certificates) {
+    const decoded = await decodeCertificate(record.code);
+    if (!decoded.ok || decoded.payload.id !== record.id) throw new BackupCodeError('a certificate');
+  }
+}
+
 /**
  * Replace: the device ends up holding exactly the backup. Merge: answers are combined without
  * duplicates, and for each lesson and module the more recently updated record wins.
  * Runs in one transaction, so a failure part-way leaves the stored data as it was.
  */
 export async function importBackup(db: HeardDatabase, backup: Backup, mode: 'merge' | 'replace'): Promise<void> {
+  await checkBackupCodes(backup);
   await db.transaction('rw', learnerTables(db), async () => {
     if (mode === 'replace') {
       await Promise.all(learnerTables(db).map((table) => table.clear()));

@@ -49,6 +49,8 @@ export interface DeviceKeyRecord {
   privateKey: CryptoKey;
   publicKey: CryptoKey;
   createdAt: number;
+  /** The trainer key only: the organisation's endorsement of it (src/organisation/trustCodes.ts), once imported. */
+  endorsement?: string;
 }
 
 export interface CertificateRecord {

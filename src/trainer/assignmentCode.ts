@@ -29,7 +29,12 @@ export const assignmentPayloadSchema = z.strictObject({
   due: isoDate.nullable(),
   note: z.string().max(1000),
   createdAt: isoDate,
-  trainer: z.strictObject({ name: z.string().trim().min(1).max(120), key: z.string().max(100) }),
+  trainer: z.strictObject({
+    name: z.string().trim().min(1).max(120),
+    key: z.string().max(100),
+    /** The organisation's endorsement of the trainer's key (src/organisation/trustCodes.ts), when imported. */
+    endorsement: z.string().max(2_000).optional(),
+  }),
 });
 
 export type AssignmentItem = z.infer<typeof assignmentItemSchema>;

@@ -1,6 +1,7 @@
 // Which lessons and questions an assignment covers, read from the course content. Ids the course
 // no longer has are skipped, so an old assignment still opens.
 import { isDecisionStep, type CourseModule, type DecisionStep, type Lesson } from '../engine/content';
+import { estimateCpdMinutes } from '../engine/cpdMinutes';
 import type { AssignmentItem } from './assignmentCode';
 
 export interface AssignedLesson {
@@ -37,10 +38,41 @@ export function assignedQuestions(items: AssignmentItem[], modules: CourseModule
   );
 }
 
-/** CPD minutes for the assignment: a whole module's, or its share for single lessons. */
-export function assignedMinutes(items: AssignmentItem[], modules: CourseModule[]): number {
-  return assignedLessons(items, modules).reduce(
-    (sum, { courseModule }) => sum + courseModule.cpdMinutes / Math.max(1, courseModule.lessons.length),
-    0,
-  );
+/**
+ * CPD minutes for some lessons of a module: the module's own figure when all were done; otherwise
+ * the estimate from those lessons' words and decisions (cpdMinutes.ts) when the words are at hand,
+ * or the lessons' share of the module's figure when they are not.
+ */
+export function lessonsMinutes(
+  courseModule: CourseModule,
+  lessonIds: string[],
+  words?: Record<string, string>,
+): number {
+  const lessons = courseModule.lessons.filter((lesson) => lessonIds.includes(lesson.id));
+  if (lessons.length === courseModule.lessons.length) return courseModule.cpdMinutes;
+  if (lessons.length === 0) return 0;
+  if (words) {
+    const prefixes = lessons.map((lesson) => `${lesson.id}.`);
+    const lessonWords = Object.fromEntries(
+      Object.entries(words).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))),
+    );
+    return Math.min(courseModule.cpdMinutes, estimateCpdMinutes({ ...courseModule, lessons }, lessonWords));
+  }
+  return Math.round((courseModule.cpdMinutes * lessons.length) / courseModule.lessons.length);
+}
+
+/** CPD minutes for the assignment: each module's figure for the lessons it covers. */
+export function assignedMinutes(
+  items: AssignmentItem[],
+  modules: CourseModule[],
+  wordsFor: (moduleId: string) => Record<string, string> | undefined = () => undefined,
+): number {
+  const byModule = new Map<CourseModule, string[]>();
+  for (const { courseModule, lesson } of assignedLessons(items, modules)) {
+    byModule.set(courseModule, [...(byModule.get(courseModule) ?? []), lesson.id]);
+  }
+  let minutes = 0;
+  for (const [courseModule, lessonIds] of byModule)
+    minutes += lessonsMinutes(courseModule, lessonIds, wordsFor(courseModule.id));
+  return minutes;
 }

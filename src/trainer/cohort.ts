@@ -4,7 +4,8 @@
 import type { CourseModule } from '../engine/content';
 import type { AssignmentPayload } from './assignmentCode';
 import { assignedQuestions } from './assignmentContent';
-import { scorePercent, type ReceiptPayload } from './receiptCode';
+import type { ReceiptPayload } from './receiptCode';
+import { receiptResult } from './receiptResult';
 
 export interface CohortReceipt {
   id: string;
@@ -22,7 +23,10 @@ export interface LearnerRow {
   correct: number;
   total: number;
   percent: number;
+  /** Every assigned lesson finished, at least one decision, and the pass mark met: from the content. */
   passed: boolean;
+  /** Assigned lessons the receipt's answers do not finish. */
+  unfinishedLessons: number;
   countersignedCode?: string;
 }
 
@@ -55,9 +59,14 @@ export interface CohortSummary {
   myths: MythCount[];
 }
 
-export function learnerRow(receipt: CohortReceipt, passMark: number): LearnerRow {
+/** A learner's row, scored by replaying the receipt's option ids against the course. */
+export function learnerRow(
+  receipt: CohortReceipt,
+  assignment: Pick<AssignmentPayload, 'items' | 'passMark' | 'role'>,
+  modules: CourseModule[],
+): LearnerRow {
   const { payload } = receipt;
-  const percent = scorePercent(payload.score);
+  const result = receiptResult(assignment, payload, modules);
   return {
     id: receipt.id,
     name: payload.learner.name,
@@ -65,21 +74,22 @@ export function learnerRow(receipt: CohortReceipt, passMark: number): LearnerRow
     organisation: payload.learner.organisation,
     completedAt: payload.completedAt,
     minutes: Math.round(payload.seconds / 60),
-    correct: payload.score.correct,
-    total: payload.score.total,
-    percent,
-    passed: percent >= passMark,
+    correct: result.correct,
+    total: result.total,
+    percent: result.percent,
+    passed: result.passed,
+    unfinishedLessons: result.lessons.filter((lesson) => !lesson.complete).length,
     countersignedCode: receipt.countersignedCode,
   };
 }
 
 export function cohortSummary(
-  assignment: Pick<AssignmentPayload, 'items' | 'passMark'>,
+  assignment: Pick<AssignmentPayload, 'items' | 'passMark' | 'role'>,
   receipts: CohortReceipt[],
   modules: CourseModule[],
 ): CohortSummary {
   const learners = receipts
-    .map((receipt) => learnerRow(receipt, assignment.passMark))
+    .map((receipt) => learnerRow(receipt, assignment, modules))
     .sort((a, b) => a.name.localeCompare(b.name) || a.completedAt.localeCompare(b.completedAt));
   const mythLearners = new Map<string, Set<string>>();
   const questions = assignedQuestions(assignment.items, modules).map(({ courseModule, lesson, step }) => {

@@ -1,41 +1,60 @@
-// Countersigning: for a receipt that meets the pass mark, the trainer's device signs a certificate
-// in the same format as a self-study one, naming the trainer. The learner imports it, and /verify
-// shows the trainer's name and key fingerprint.
-import { toBase64Url } from '../certificates/base64url';
+// Countersigning: for a receipt whose answers, replayed against the course, finish every assigned
+// lesson and meet the pass mark, the trainer's device signs a certificate in the same format as a
+// self-study one. It lists exactly the lessons assigned and done, is scored from the content (never
+// from the receipt's own claims), and carries the organisation's endorsement of the trainer's key.
 import {
   addYears,
   certificatePayloadSchema,
   newCertificateId,
+  signCertificate,
   type CertificatePayload,
 } from '../certificates/certificateCode';
-import { DEFAULT_REFRESH_YEARS } from '../certificates/issueCertificate';
-import { exportPublicKey, sign } from '../certificates/signing';
+import { DEFAULT_REFRESH_YEARS } from '../certificates/refreshYears';
+import { exportPublicKey } from '../certificates/signing';
 import type { CourseModule } from '../engine/content';
 import type { AssignmentPayload } from './assignmentCode';
-import { assignedLessons, assignedMinutes } from './assignmentContent';
+import { assignedMinutes } from './assignmentContent';
 import type { ReceiptPayload } from './receiptCode';
+import { receiptResult } from './receiptResult';
 
-const encoder = new TextEncoder();
+export class NotPassedError extends Error {
+  constructor() {
+    super('The receipt’s answers do not finish the assignment at its pass mark');
+    this.name = 'NotPassedError';
+  }
+}
 
-/** The certificate's payload: one line per module the assignment covers, scored from the receipt. */
+/** The certificate's payload: one line per module the assignment covers, scored from the content. */
 export function countersignedPayload(
   assignment: AssignmentPayload,
   receipt: ReceiptPayload,
   modules: CourseModule[],
-  input: { id: string; issuedAt: string; language: string; trainerKey: string },
-): Omit<CertificatePayload, 'key'> & { key: string } {
-  const moduleIds = [...new Set(assignedLessons(assignment.items, modules).map((entry) => entry.courseModule.id))];
+  input: {
+    id: string;
+    issuedAt: string;
+    language: string;
+    trainerKey: string;
+    endorsement?: string;
+    wordsFor?: (moduleId: string) => Record<string, string> | undefined;
+  },
+): CertificatePayload {
+  const result = receiptResult(assignment, receipt, modules);
+  if (!result.passed) throw new NotPassedError();
   const completedAt = receipt.completedAt.slice(0, 10);
+  const moduleIds = [...new Set(result.lessons.map((lesson) => lesson.moduleId))];
   const lines = moduleIds
     .map((moduleId) => {
-      const answers = receipt.answers.filter((answer) => answer.moduleId === moduleId);
+      const lessons = result.lessons.filter((lesson) => lesson.moduleId === moduleId);
       return {
         id: moduleId,
-        correct: answers.filter((answer) => answer.correct).length,
-        total: answers.length,
-        completedAt,
+        lessons: lessons.map((lesson) => lesson.lessonId),
+        correct: lessons.reduce((sum, lesson) => sum + lesson.correct, 0),
+        total: lessons.reduce((sum, lesson) => sum + lesson.total, 0),
+        // A receipt cannot be finished after the certificate is issued.
+        completedAt: completedAt < input.issuedAt ? completedAt : input.issuedAt,
       };
     })
+    // A module line needs a decision to score; a lesson without one (the language coach) is listed nowhere else.
     .filter((line) => line.total > 0)
     .slice(0, 10);
   return {
@@ -45,22 +64,32 @@ export function countersignedPayload(
     role: receipt.learner.role,
     organisation: receipt.learner.organisation,
     modules: lines,
-    cpdMinutes: Math.round(assignedMinutes(assignment.items, modules)),
+    cpdMinutes: Math.round(assignedMinutes(assignment.items, modules, input.wordsFor)),
     issuedAt: input.issuedAt,
     refreshBy: addYears(input.issuedAt, DEFAULT_REFRESH_YEARS),
     language: input.language,
     key: receipt.learner.key,
-    countersign: { name: assignment.trainer.name, key: input.trainerKey },
+    countersign: {
+      name: assignment.trainer.name,
+      key: input.trainerKey,
+      ...(input.endorsement ? { endorsement: input.endorsement } : {}),
+    },
   };
 }
 
-/** Signs the certificate with the trainer's key; verifyCertificate checks it against the countersign key. */
+/** Signs the certificate with the trainer's key; checkCertificate checks it against the countersign key. */
 export async function countersignCertificate(
   assignment: AssignmentPayload,
   receipt: ReceiptPayload,
   modules: CourseModule[],
   keys: CryptoKeyPair,
-  options: { now: number; language: string; id?: string },
+  options: {
+    now: number;
+    language: string;
+    id?: string;
+    endorsement?: string;
+    wordsFor?: (moduleId: string) => Record<string, string> | undefined;
+  },
 ): Promise<string> {
   const payload = certificatePayloadSchema.parse(
     countersignedPayload(assignment, receipt, modules, {
@@ -68,10 +97,11 @@ export async function countersignCertificate(
       issuedAt: new Date(options.now).toISOString().slice(0, 10),
       language: options.language,
       trainerKey: await exportPublicKey(keys.publicKey),
+      endorsement: options.endorsement,
+      wordsFor: options.wordsFor,
     }),
   );
-  const body = toBase64Url(encoder.encode(JSON.stringify(payload)));
-  return `${body}.${await sign(keys.privateKey, encoder.encode(body))}`;
+  return signCertificate(payload, keys.privateKey);
 }
 
 export function certificateImportLink(origin: string, code: string): string {

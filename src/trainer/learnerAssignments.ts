@@ -1,9 +1,10 @@
 // The learner's side of assignments: importing one from a link or file (once: opening it again
 // changes nothing), working out how far they are, and making the signed completion receipt.
-import { extractCode, verifyCertificate, type CertificateProblem } from '../certificates/certificateCode';
+import { checkCertificate, type CertificateRefusal } from '../certificates/certificateTrust';
 import { deviceKeys } from '../certificates/issueCertificate';
 import { exportPublicKey } from '../certificates/signing';
-import type { CourseModule } from '../engine/content';
+import { isDecisionStep, type CourseModule } from '../engine/content';
+import { judgeChoice } from '../engine/recompute';
 import { lessonKey, type AnswerEvent, type HeardDatabase } from '../storage/database';
 import { decodeAssignment, type AssignmentPayload } from './assignmentCode';
 import { assignedLessons } from './assignmentContent';
@@ -115,13 +116,27 @@ export async function receiptPayload(
   const finishedAt = Math.max(...records.map((record) => record?.updatedAt ?? 0));
   const events = await latestAnswers(db, payload, modules);
   const startedAt = events.length > 0 ? Math.min(...events.map((event) => event.at)) : finishedAt;
-  const answers: ReceiptAnswer[] = events.map((event) => ({
-    moduleId: event.moduleId,
-    lessonId: event.lessonId,
-    stepId: event.stepId,
-    optionIds: event.optionIds.slice(0, 6),
-    correct: event.correct,
-  }));
+  // Each answer is judged by the content here too; the trainer's device judges it again anyway.
+  const steps = new Map(
+    lessons.flatMap(({ courseModule, lesson }) =>
+      lesson.steps.filter(isDecisionStep).map((step) => [`${courseModule.id}/${lesson.id}/${step.id}`, step] as const),
+    ),
+  );
+  const answers: ReceiptAnswer[] = events.flatMap((event) => {
+    const step = steps.get(`${event.moduleId}/${event.lessonId}/${event.stepId}`);
+    const optionIds = event.optionIds.slice(0, 6);
+    return step
+      ? [
+          {
+            moduleId: event.moduleId,
+            lessonId: event.lessonId,
+            stepId: event.stepId,
+            optionIds,
+            correct: judgeChoice(step, optionIds),
+          },
+        ]
+      : [];
+  });
   return {
     v: 1,
     assignmentId: payload.id,
@@ -155,19 +170,26 @@ export async function makeReceipt(
 }
 
 export type CertificateImport =
-  { ok: true; id: string; alreadyImported: boolean } | { ok: false; problem: CertificateProblem | 'not-saved' };
+  { ok: true; id: string; alreadyImported: boolean } | { ok: false; problem: CertificateRefusal | 'not-saved' };
 
-/** Adds a certificate made elsewhere (a trainer's countersigned one) to this learner's list. */
-export async function importCertificate(db: HeardDatabase, input: string): Promise<CertificateImport> {
-  const verified = await verifyCertificate(input.slice(0, 20_000));
-  if (!verified.ok) return verified;
-  const { payload } = verified;
+/**
+ * Adds a certificate made elsewhere (a trainer's countersigned one) to this learner's list: only a
+ * code that is intact and claims nothing the course could not give, and only the checked code.
+ */
+export async function importCertificate(
+  db: HeardDatabase,
+  input: string,
+  context: Parameters<typeof checkCertificate>[1],
+): Promise<CertificateImport> {
+  const checked = await checkCertificate(input, context);
+  if (!checked.ok) return checked;
+  const { payload } = checked;
   try {
     if (await db.certificates.get(payload.id)) return { ok: true, id: payload.id, alreadyImported: true };
     await db.certificates.add({
       id: payload.id,
       moduleIds: payload.modules.map((entry) => entry.id),
-      code: extractCode(input),
+      code: checked.code,
       issuedAt: payload.issuedAt,
       refreshBy: payload.refreshBy,
     });

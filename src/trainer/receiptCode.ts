@@ -57,8 +57,3 @@ export function readReceipt(code: string): ReceiptPayload | null {
 export function receiptLink(origin: string, code: string): string {
   return `${origin}/receipt#${code}`;
 }
-
-/** Percentage of decisions right, rounded down so a score never shows as a pass it is not. */
-export function scorePercent(score: { correct: number; total: number }): number {
-  return score.total === 0 ? 100 : Math.floor((score.correct / score.total) * 100);
-}

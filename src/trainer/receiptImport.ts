@@ -1,6 +1,6 @@
 // The trainer's side of receipts: each one is checked (intact, for this assignment, not already
 // imported) and stored on its own, so one bad file never touches receipts already imported.
-import { fingerprint } from '../certificates/signing';
+import { keyId } from '../certificates/signing';
 import type { HeardDatabase } from '../storage/database';
 import type { AssignmentPayload } from './assignmentCode';
 import { decodeReceipt, type ReceiptPayload } from './receiptCode';
@@ -12,9 +12,12 @@ export type ReceiptCheck =
   | { ok: true; id: string; payload: ReceiptPayload; code: string }
   | { ok: false; problem: ReceiptProblem; learnerName?: string };
 
-/** One receipt per learner's device and assignment: a second copy is a duplicate. */
+/**
+ * One receipt per learner's device and assignment: a second copy is a duplicate. (The short key id
+ * keeps receipts imported before fingerprints grew to 128 bits recognisable.)
+ */
 export async function receiptId(assignmentId: string, learnerKey: string): Promise<string> {
-  return `${assignmentId}:${await fingerprint(learnerKey)}`;
+  return `${assignmentId}:${await keyId(learnerKey)}`;
 }
 
 export async function checkReceipt(

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { encodeCertificate, verifyCertificate, type CertificatePayload } from '../../src/certificates/certificateCode';
+import { encodeCertificate, decodeCertificate, type CertificatePayload } from '../../src/certificates/certificateCode';
 import { renderCertificatePdf } from '../../src/certificates/certificatePdf';
 import { generateSigningKeys } from '../../src/certificates/signing';
 
@@ -29,7 +29,7 @@ const payload: Omit<CertificatePayload, 'key'> = {
 describe('certificate PDF', () => {
   it('is a real text PDF with every field, and page 1 renders to PNG', async () => {
     const code = await encodeCertificate(payload, await generateSigningKeys());
-    const verified = await verifyCertificate(code);
+    const verified = await decodeCertificate(code);
     if (!verified.ok) throw new Error('certificate did not verify');
     const pdf = await renderCertificatePdf({
       payload: verified.payload,
@@ -45,6 +45,8 @@ describe('certificate PDF', () => {
         modules: [
           {
             line: 'Adultification: seeing the child: 92% (12 of 13 decisions), completed 20 November 2026',
+            lessons: 'Part of the module, 2 of its 3 lessons: Seeing the child; The law and the record.',
+            outcomesIntro: 'What these lessons teach:',
             outcomes: ['Explain what adultification is.'],
           },
         ],
@@ -55,6 +57,7 @@ describe('certificate PDF', () => {
         verifyHeading: 'Check this certificate',
         verifyInstructions: 'Scan the QR code.',
         proves: 'What this proves: self-declared.',
+        fingerprints: ['Learner’s device key fingerprint: 0123 4567 89AB CDEF 0123 4567 89AB CDEF'],
       },
     });
     mkdirSync('reports', { recursive: true });
@@ -67,6 +70,9 @@ describe('certificate PDF', () => {
       'Certificate of completion',
       'Siân Ŵyn-Dafydd Ŷr',
       'Role: Health',
+      'Part of the module, 2 of its 3 lessons',
+      'What these lessons teach:',
+      'Learner’s device key fingerprint: 0123 4567 89AB CDEF 0123 4567 89AB CDEF',
       'Bwrdd Iechyd Example',
       'Adultification: seeing the child: 92% (12 of 13 decisions)',
       'completed 20 November 2026',

@@ -40,6 +40,6 @@ test('a strict Content-Security-Policy is served and nothing on the main journey
 
 test('text from an imported file is shown as text, never run as markup', async ({ page }) => {
   await page.goto('/verify#<img src=x onerror=alert(1)>');
-  await expect(page.getByRole('heading', { name: /could not be confirmed/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Changed or damaged' })).toBeVisible();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
 });

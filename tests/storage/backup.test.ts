@@ -1,10 +1,49 @@
 import { completeLesson } from '../../src/storage/moduleCompletion';
 import fc from 'fast-check';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HeardDatabase } from '../../src/storage/database';
 import { decodeBackup, deleteEverything, exportBackup, importBackup, type Backup } from '../../src/storage/backup';
 import { readModuleProgress, recordAnswer, saveLesson } from '../../src/storage/progressStore';
 import { practiceModule } from '../fixtures/practiceModule';
+import { encodeCertificate } from '../../src/certificates/certificateCode';
+import { encodeAssignment } from '../../src/trainer/assignmentCode';
+import { encodeReceipt } from '../../src/trainer/receiptCode';
+import { receiptId } from '../../src/trainer/receiptImport';
+import { assignmentPayload, keyPair, receiptPayloadFor } from '../trainer/fixtures';
+
+/** Real signed codes: an imported backup has every one checked again. */
+async function signedCodes() {
+  const trainer = await keyPair();
+  const learner = await keyPair();
+  const assignment = assignmentPayload(trainer.publicKey, { id: 'team-a-AAAAAAAAAAAAA' });
+  const trainerAssignment = assignmentPayload(trainer.publicKey, { id: 'team-b-BBBBBBBBBBBBB' });
+  const receipt = receiptPayloadFor(learner.publicKey, { assignmentId: trainerAssignment.id });
+  return {
+    certificate: await encodeCertificate(
+      {
+        v: 1,
+        id: 'ABCD-EFGH-JKLM',
+        name: 'Sam',
+        role: null,
+        organisation: '',
+        modules: [{ id: 'practice', correct: 1, total: 1, completedAt: '2026-11-23' }],
+        cpdMinutes: 10,
+        issuedAt: '2026-11-23',
+        refreshBy: '2029-11-23',
+        language: 'en',
+      },
+      learner.keys,
+    ),
+    assignment: await encodeAssignment(assignment, trainer.keys.privateKey),
+    trainerAssignment: await encodeAssignment(trainerAssignment, trainer.keys.privateKey),
+    receipt: await encodeReceipt(receipt, learner.keys.privateKey),
+    receiptId: await receiptId(trainerAssignment.id, learner.publicKey),
+  };
+}
+let codes: Awaited<ReturnType<typeof signedCodes>>;
+beforeAll(async () => {
+  codes = await signedCodes();
+});
 
 let db: HeardDatabase;
 let counter = 0;
@@ -27,13 +66,23 @@ async function someProgress(target: HeardDatabase) {
   await target.certificates.put({
     id: 'ABCD-EFGH-JKLM',
     moduleIds: ['practice'],
-    code: 'payload.signature',
+    code: codes.certificate,
     issuedAt: '2026-11-23',
     refreshBy: '2029-11-23',
   });
-  await target.assignments.put({ id: 'team-a', code: 'assignment.signature', importedAt: 7, dueDate: '2026-12-01' });
-  await target.trainerAssignments.put({ id: 'team-b', code: 'trainer.signature', createdAt: 8 });
-  await target.receipts.put({ id: 'team-b/abc', assignmentId: 'team-b', code: 'receipt.signature', importedAt: 9 });
+  await target.assignments.put({
+    id: 'team-a-AAAAAAAAAAAAA',
+    code: codes.assignment,
+    importedAt: 7,
+    dueDate: '2026-12-01',
+  });
+  await target.trainerAssignments.put({ id: 'team-b-BBBBBBBBBBBBB', code: codes.trainerAssignment, createdAt: 8 });
+  await target.receipts.put({
+    id: codes.receiptId,
+    assignmentId: 'team-b-BBBBBBBBBBBBB',
+    code: codes.receipt,
+    importedAt: 9,
+  });
 }
 
 async function everything(target: HeardDatabase) {
@@ -60,9 +109,9 @@ describe('backup', () => {
     await someProgress(db);
     const backup = await exportBackup(db, 100);
     expect(backup.certificates.map((certificate) => certificate.id)).toEqual(['ABCD-EFGH-JKLM']);
-    expect(backup.assignments.map((assignment) => assignment.id)).toEqual(['team-a']);
-    expect(backup.trainerAssignments.map((assignment) => assignment.id)).toEqual(['team-b']);
-    expect(backup.receipts.map((receipt) => receipt.id)).toEqual(['team-b/abc']);
+    expect(backup.assignments.map((assignment) => assignment.id)).toEqual(['team-a-AAAAAAAAAAAAA']);
+    expect(backup.trainerAssignments.map((assignment) => assignment.id)).toEqual(['team-b-BBBBBBBBBBBBB']);
+    expect(backup.receipts.map((receipt) => receipt.id)).toEqual([codes.receiptId]);
   });
 
   it('deletes certificates, assigned work and the signing keys too', async () => {
@@ -98,6 +147,54 @@ describe('backup', () => {
     await importBackup(db, backup, 'merge');
     expect(await db.answers.count()).toBe(1);
     expect((await db.lessonProgress.get('practice/basics'))?.updatedAt).toBe(50);
+  });
+
+  it('checks every signed code again, and refuses a file with a forged one without changing anything', async () => {
+    await someProgress(db);
+    const backup = await exportBackup(db, 100);
+    const other = await signedCodes();
+    expect(other.receiptId).not.toBe(codes.receiptId);
+    const forgeries: Backup[] = [
+      // A receipt moved under another id, so it would not be caught as a duplicate.
+      {
+        ...backup,
+        receipts: [{ ...backup.receipts[0], id: `${backup.receipts[0].assignmentId}:0000-0000-0000-0000` }],
+      },
+      // A receipt whose body was edited after signing.
+      { ...backup, receipts: [{ ...backup.receipts[0], code: `x${backup.receipts[0].code}` }] },
+      // An assignment filed under another assignment's id.
+      { ...backup, assignments: [{ ...backup.assignments[0], code: other.trainerAssignment }] },
+      { ...backup, trainerAssignments: [{ ...backup.trainerAssignments[0], code: 'made.up' }] },
+      { ...backup, certificates: [{ ...backup.certificates[0], code: `${backup.certificates[0].code}x` }] },
+      { ...backup, receipts: [{ ...backup.receipts[0], countersignedCode: 'SIGNED' }] },
+    ];
+    const before = await everything(db);
+    for (const forged of forgeries) {
+      await expect(importBackup(db, forged, 'replace')).rejects.toThrow(/does not check out/);
+      expect(await everything(db)).toEqual(before);
+    }
+  });
+
+  it('caps the size and the record counts before importing anything', () => {
+    expect(decodeBackup(' '.repeat(21_000_001))).toEqual({ ok: false, problem: 'too-large' });
+    const many = {
+      format: 'heard-backup',
+      version: 2,
+      exportedAt: 0,
+      profile: null,
+      answers: Array.from({ length: 50_001 }, () => ({
+        moduleId: 'practice',
+        lessonId: 'basics',
+        stepId: 'age',
+        optionIds: ['child'],
+        correct: true,
+        at: 1,
+      })),
+      lessonProgress: [],
+      moduleProgress: [],
+    };
+    expect(decodeBackup(JSON.stringify(many))).toEqual({ ok: false, problem: 'damaged' });
+    expect(decodeBackup(JSON.stringify({ ...many, answers: many.answers.slice(0, 10) })).ok).toBe(true);
   });
 
   it('says plainly why a file is refused', () => {

@@ -32,8 +32,12 @@ export function receiptPayloadFor(learnerKey: string, change: Partial<ReceiptPay
     learner: { name: 'Siân Learner', role: 'education', organisation: 'Ysgol Example', key: learnerKey },
     completedAt: '2026-11-24T10:15:00.000Z',
     seconds: 600,
-    score: { correct: 1, total: 1 },
-    answers: [{ moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['child'], correct: true }],
+    score: { correct: 2, total: 2 },
+    // Every question of the assigned lesson (practice/basics), answered right.
+    answers: [
+      { moduleId: 'practice', lessonId: 'basics', stepId: 'age', optionIds: ['child'], correct: true },
+      { moduleId: 'practice', lessonId: 'basics', stepId: 'words', optionIds: ['streetwise', 'choice'], correct: true },
+    ],
     ...change,
   };
 }

@@ -131,6 +131,8 @@ describe('the completion receipt', () => {
   });
 });
 
+const context = { modules: [practiceModule], anchor: null, today: '2026-11-25' };
+
 describe('importing a countersigned certificate', () => {
   it('adds it once, and refuses a changed one', async () => {
     const db = database();
@@ -142,15 +144,19 @@ describe('importing a countersigned certificate', () => {
       trainer.keys,
       { now: Date.UTC(2026, 10, 25), language: 'en', id: 'ABCD-EFGH-JKLM' },
     );
-    expect(await importCertificate(db, `https://heard.example/certificates/import#${certificate}`)).toEqual({
+    expect(await importCertificate(db, `https://heard.example/certificates/import#${certificate}`, context)).toEqual({
       ok: true,
       id: 'ABCD-EFGH-JKLM',
       alreadyImported: false,
     });
-    expect(await importCertificate(db, certificate)).toEqual({ ok: true, id: 'ABCD-EFGH-JKLM', alreadyImported: true });
+    expect(await importCertificate(db, certificate, context)).toEqual({
+      ok: true,
+      id: 'ABCD-EFGH-JKLM',
+      alreadyImported: true,
+    });
     expect((await db.certificates.get('ABCD-EFGH-JKLM'))?.code).toBe(certificate);
     const [body, signature] = certificate.split('.');
-    expect(await importCertificate(db, `${body}.${signature.slice(0, -2)}AA`)).toEqual({
+    expect(await importCertificate(db, `${body}.${signature.slice(0, -2)}AA`, context)).toEqual({
       ok: false,
       problem: 'signature',
     });

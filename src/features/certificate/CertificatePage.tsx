@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { verifyCertificate, type VerifiedCertificate } from '../../certificates/certificateCode';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
-import { certificateLabels } from './certificateText';
-import { downloadCertificatePdf, verifyUrl } from './downloadCertificate';
+import { certificateLabels, verifyUrl } from './certificateText';
+import { downloadCertificatePdf } from './downloadCertificate';
+import { StandingPanel } from './StandingPanel';
+import { useCertificateCheck } from './useCertificateCheck';
 import { QrCode } from './QrCode';
 
 const route = getRouteApi('/certificates/$certificateId');
@@ -22,17 +23,16 @@ export function CertificatePage() {
     () => db.certificates.get(certificateId).then((found) => found ?? null),
     [db, certificateId],
   );
-  const [verified, setVerified] = useState<VerifiedCertificate>();
+  const verified = useCertificateCheck(record?.code);
   const [downloadFailed, setDownloadFailed] = useState(false);
-
-  useEffect(() => {
-    if (record) void verifyCertificate(record.code).then(setVerified);
-  }, [record]);
 
   if (record === null) return <NotFoundPage />;
   if (!record || !verified) return <p role="status">{t('lesson.loading')}</p>;
-  if (!verified.ok) return <p role="alert">{t('verify.problem.signature')}</p>;
-  const labels = certificateLabels(verified.payload, t, catalog, i18n.language);
+  if (!verified.ok) return <p role="alert">{t(`verify.problem.${verified.problem}`)}</p>;
+  const labels = certificateLabels(verified.payload, t, catalog, i18n.language, {
+    learner: verified.learnerFingerprint,
+    trainer: verified.trainerFingerprint,
+  });
 
   return (
     <>
@@ -51,6 +51,8 @@ export function CertificatePage() {
         {labels.modules.map((entry) => (
           <section key={entry.line}>
             <h2>{entry.line}</h2>
+            <p>{entry.lessons}</p>
+            <p>{entry.outcomesIntro}</p>
             <ul>
               {entry.outcomes.map((outcome) => (
                 <li key={outcome}>{outcome}</li>
@@ -64,13 +66,16 @@ export function CertificatePage() {
         <p>
           <strong>{labels.certificateId}</strong>
         </p>
+        <StandingPanel result={verified} />
         <div className="certificate__verify">
           <QrCode text={verifyUrl(record.code)} label={t('certificate.qrLabel')} />
           <div>
             <h2>{labels.verifyHeading}</h2>
             <p>{labels.verifyInstructions}</p>
             <p>{labels.proves}</p>
-            <p>{t('certificate.fingerprint', { fingerprint: verified.keyFingerprint })}</p>
+            {labels.fingerprints.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
             <p className="certificate__code">{record.code}</p>
           </div>
         </div>

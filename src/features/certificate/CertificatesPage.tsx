@@ -51,7 +51,6 @@ function IssueForm({
       ]);
       const id = await issueCertificate(db, {
         courseModule: chosen.courseModule,
-        progress: chosen.progress,
         name,
         organisation,
         role: profile?.role ?? null,
@@ -62,8 +61,14 @@ function IssueForm({
       });
       setMessage({ kind: 'status', text: t('certificates.issued', { id }) });
       onIssued();
-    } catch {
-      setMessage({ kind: 'alert', text: t('certificates.issueFailed') });
+    } catch (error) {
+      setMessage({
+        kind: 'alert',
+        text:
+          error instanceof Error && error.name === 'NotPassedByAnswersError'
+            ? t('certificates.notPassedByAnswers')
+            : t('certificates.issueFailed'),
+      });
     }
   };
 

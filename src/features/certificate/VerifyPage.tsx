@@ -1,30 +1,33 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { verifyCertificate, type VerifiedCertificate } from '../../certificates/certificateCode';
 import { PageHeading } from '../shared/PageHeading';
 import { certificateLabels } from './certificateText';
+import { StandingPanel } from './StandingPanel';
+import { useCertificateCheck } from './useCertificateCheck';
 
-/** Checks a certificate offline: intact or not, and exactly what it does and does not prove. */
+/** Checks a certificate offline: intact or not, whose key signed it, and exactly what that proves. */
 export function VerifyPage() {
   const { catalog } = useServices();
   // Outcomes come from each module's words, so every module's namespace is loaded here.
   const { t, i18n } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
   const hash = useLocation({ select: (location) => location.hash });
   const [input, setInput] = useState(hash);
-  const [result, setResult] = useState<VerifiedCertificate>();
-
-  useEffect(() => {
-    if (hash) void verifyCertificate(hash).then(setResult);
-  }, [hash]);
+  const [submitted, setSubmitted] = useState<string | undefined>(hash || undefined);
+  const result = useCertificateCheck(submitted);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void verifyCertificate(input).then(setResult);
+    setSubmitted(input);
   };
 
-  const labels = result?.ok ? certificateLabels(result.payload, t, catalog, i18n.language) : null;
+  const labels = result?.ok
+    ? certificateLabels(result.payload, t, catalog, i18n.language, {
+        learner: result.learnerFingerprint,
+        trainer: result.trainerFingerprint,
+      })
+    : null;
 
   return (
     <>
@@ -44,17 +47,14 @@ export function VerifyPage() {
           <div className="panel panel--warning">
             <h2>
               <span aria-hidden="true">✗ </span>
-              {t('verify.notIntact')}
+              {t('verify.damagedHeading')}
             </h2>
             <p>{t(`verify.problem.${result.problem}`)}</p>
           </div>
         )}
         {result?.ok && labels && (
-          <div className="panel panel--support">
-            <h2>
-              <span aria-hidden="true">✓ </span>
-              {t('verify.intact')}
-            </h2>
+          <>
+            <StandingPanel result={result} />
             <dl className="verify-details">
               <dt>{t('verify.name')}</dt>
               <dd>{result.payload.name}</dd>
@@ -74,7 +74,11 @@ export function VerifyPage() {
               <dd>
                 <ul>
                   {labels.modules.map((entry) => (
-                    <li key={entry.line}>{entry.line}</li>
+                    <li key={entry.line}>
+                      {entry.line}
+                      <br />
+                      {entry.lessons}
+                    </li>
                   ))}
                 </ul>
               </dd>
@@ -84,18 +88,17 @@ export function VerifyPage() {
               </dd>
               <dt>{t('verify.id')}</dt>
               <dd>{result.payload.id}</dd>
-              <dt>{t('verify.signedBy')}</dt>
-              <dd>
-                {result.payload.countersign
-                  ? t('verify.signedByTrainer', {
-                      name: result.payload.countersign.name,
-                      fingerprint: result.countersignFingerprint,
-                    })
-                  : t('verify.signedByDevice', { fingerprint: result.keyFingerprint })}
-              </dd>
+              <dt>{t('verify.learnerKey')}</dt>
+              <dd>{result.learnerFingerprint}</dd>
+              {result.trainerFingerprint && (
+                <>
+                  <dt>{t('verify.trainerKey')}</dt>
+                  <dd>{result.trainerFingerprint}</dd>
+                </>
+              )}
             </dl>
             <p>{labels.proves}</p>
-          </div>
+          </>
         )}
       </div>
     </>

@@ -4,7 +4,8 @@ import type { CertificatePayload } from '../../certificates/certificateCode';
 import type { CertificateLabels } from '../../certificates/certificatePdf';
 import type { Catalog } from '../../content/catalog';
 import { findModule } from '../../content/catalog';
-import { catalogueKeys, moduleKeys } from '../../engine/contentKeys';
+import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
+import { verifyBase } from '../../organisation/organisation';
 
 export function formatDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
@@ -16,12 +17,37 @@ export function formatDate(isoDate: string, language: string): string {
   }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
+/** The address a QR code and link point at: this deployment's canonical Verify page, or the code alone. */
+export function verifyUrl(code: string): string {
+  const base = verifyBase();
+  return base ? `${base}/verify#${code}` : code;
+}
+
+type Entry = CertificatePayload['modules'][number];
+
+/** The lessons a certificate entry covers (older certificates covered the whole module). */
+function lessonsOf(entry: Entry, catalog: Catalog) {
+  const courseModule = findModule(catalog, entry.id);
+  if (!courseModule) return null;
+  const lessons = entry.lessons
+    ? courseModule.lessons.filter((lesson) => entry.lessons?.includes(lesson.id))
+    : courseModule.lessons;
+  // Outcomes in the module's order, each once: only those the completed lessons teach.
+  const taught = new Set(lessons.flatMap((lesson) => lesson.outcomes));
+  const outcomes = entry.lessons
+    ? courseModule.outcomes.filter((outcome) => taught.has(outcome))
+    : courseModule.outcomes;
+  return { courseModule, lessons, outcomes };
+}
+
 export function certificateLabels(
   payload: CertificatePayload,
   t: TFunction,
   catalog: Catalog,
   language: string,
+  fingerprints: { learner: string; trainer?: string },
 ): CertificateLabels {
+  const base = verifyBase();
   return {
     title: t('certificate.title'),
     certifies: t('certificate.certifies'),
@@ -29,18 +55,29 @@ export function certificateLabels(
     organisation: t('certificate.organisationLine', { organisation: payload.organisation }),
     completed: t('certificate.completed'),
     modules: payload.modules.map((entry) => {
-      const courseModule = findModule(catalog, entry.id);
+      const known = lessonsOf(entry, catalog);
+      const title = known ? t(catalogueKeys.title(entry.id), { ns: 'catalogue' }) : entry.id;
+      const lessonTitles = known
+        ? known.lessons.map((lesson) => t(lessonKeys.title(lesson.id), { ns: entry.id })).join('; ')
+        : '';
+      const whole = known !== null && known.lessons.length === known.courseModule.lessons.length;
       return {
         line: t('certificate.moduleLine', {
-          title: courseModule ? t(catalogueKeys.title(entry.id), { ns: 'catalogue' }) : entry.id,
-          percent: Math.round((entry.correct / entry.total) * 100),
+          title,
+          percent: Math.floor((entry.correct / entry.total) * 100),
           correct: entry.correct,
           total: entry.total,
           date: formatDate(entry.completedAt, language),
         }),
-        outcomes: courseModule
-          ? courseModule.outcomes.map((outcome) => t(moduleKeys.outcome(outcome), { ns: entry.id }))
-          : [],
+        lessons: whole
+          ? t('certificate.lessonsWhole', { count: known.lessons.length, lessons: lessonTitles })
+          : t('certificate.lessonsSome', {
+              count: known?.courseModule.lessons.length ?? 0,
+              done: known?.lessons.length ?? 0,
+              lessons: lessonTitles,
+            }),
+        outcomesIntro: t('certificate.outcomesIntro'),
+        outcomes: known ? known.outcomes.map((outcome) => t(moduleKeys.outcome(outcome), { ns: entry.id })) : [],
       };
     }),
     cpd: t('certificate.cpd', { count: payload.cpdMinutes }),
@@ -48,9 +85,15 @@ export function certificateLabels(
     refreshBy: t('certificate.refreshBy', { date: formatDate(payload.refreshBy, language) }),
     certificateId: t('certificate.id', { id: payload.id }),
     verifyHeading: t('certificate.verifyHeading'),
-    verifyInstructions: t('certificate.verifyInstructions', { origin: window.location.origin }),
+    verifyInstructions: base
+      ? t('certificate.verifyInstructions', { address: `${base}/verify` })
+      : t('certificate.verifyInstructionsNoAddress'),
     proves: payload.countersign
       ? t('certificate.provesCountersigned', { name: payload.countersign.name })
       : t('certificate.provesSelf'),
+    fingerprints: [
+      t('certificate.learnerFingerprint', { fingerprint: fingerprints.learner }),
+      ...(fingerprints.trainer ? [t('certificate.trainerFingerprint', { fingerprint: fingerprints.trainer })] : []),
+    ],
   };
 }

@@ -4,15 +4,12 @@ import boldFontUrl from '@expo-google-fonts/atkinson-hyperlegible-next/700Bold/A
 import { MARKS, timed } from '../../app/performanceMarks';
 import type { CertificatePayload } from '../../certificates/certificateCode';
 import type { CertificateLabels } from '../../certificates/certificatePdf';
+import { verifyUrl } from './certificateText';
 
 async function bytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url}`);
   return new Uint8Array(await response.arrayBuffer());
-}
-
-export function verifyUrl(code: string): string {
-  return `${window.location.origin}/verify#${code}`;
 }
 
 export async function downloadCertificatePdf(payload: CertificatePayload, code: string, labels: CertificateLabels) {

@@ -3,6 +3,7 @@ import { useServices } from '../../app/services';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { formatDate } from '../certificate/certificateText';
+import { useTrainerStanding } from './useTrainerStanding';
 
 /** What an assignment asks for, in the same words for the trainer and the learner. */
 export function AssignmentDetails({
@@ -17,11 +18,18 @@ export function AssignmentDetails({
     catalog.modules.some((courseModule) => courseModule.id === moduleId),
   );
   const { t, i18n } = useTranslation(['trainer', 'ui', 'catalogue', ...moduleIds]);
+  const standing = useTrainerStanding(payload);
   return (
     <dl className="verify-details">
       <dt>{t('details.trainer')}</dt>
       <dd>
-        {payload.trainer.name}
+        {standing?.standing === 'endorsed'
+          ? t('details.endorsed', {
+              name: standing.endorsement.name,
+              role: standing.endorsement.role,
+              organisation: standing.organisation,
+            })
+          : t('details.notEndorsed', { name: payload.trainer.name })}
         {keyFingerprint && <> {t('details.fingerprint', { fingerprint: keyFingerprint })}</>}
       </dd>
       {payload.cohort && (

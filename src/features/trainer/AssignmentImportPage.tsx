@@ -47,7 +47,7 @@ export function AssignmentImportPage() {
               <span aria-hidden="true">✓ </span>
               {result.alreadyImported ? t('learner.alreadyImported') : t('learner.imported')}
             </h2>
-            <p>{t('learner.checked', { name: result.payload.trainer.name, fingerprint: result.keyFingerprint })}</p>
+            <p>{t('learner.checked', { fingerprint: result.keyFingerprint })}</p>
             <h3>{result.payload.title}</h3>
             <AssignmentDetails payload={result.payload} keyFingerprint={result.keyFingerprint} />
             <p>

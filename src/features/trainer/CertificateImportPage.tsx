@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { deploymentTrust } from '../../organisation/organisation';
 import { importCertificate, type CertificateImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
 import { CodeEntry } from './CodeEntry';
@@ -9,7 +10,13 @@ import { CodeEntry } from './CodeEntry';
 /** Adds a certificate a trainer countersigned (from its link or file) to the learner's certificates. */
 export function CertificateImportPage() {
   const { t } = useTranslation(['trainer', 'ui']);
-  const { db } = useServices();
+  const { db, catalog, now } = useServices();
+  const add = async (text: string) =>
+    importCertificate(db, text, {
+      modules: catalog.modules,
+      anchor: await deploymentTrust(),
+      today: new Date(now()).toISOString().slice(0, 10),
+    });
   const hash = useLocation({ select: (location) => location.hash });
   const [result, setResult] = useState<CertificateImport>();
 
@@ -17,12 +24,13 @@ export function CertificateImportPage() {
     if (!hash) return;
     let live = true;
     // Importing twice is harmless: the second time finds it already there.
-    void importCertificate(db, hash).then((outcome) => {
+    void add(hash).then((outcome) => {
       if (live) setResult(outcome);
     });
     return () => {
       live = false;
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- import once per link opened
   }, [db, hash]);
 
   return (
@@ -67,7 +75,7 @@ export function CertificateImportPage() {
           submit: t('certificateImport.submit'),
           file: t('certificateImport.fileLabel'),
         }}
-        onCode={(text) => void importCertificate(db, text).then(setResult)}
+        onCode={(text) => void add(text).then(setResult)}
       />
     </>
   );

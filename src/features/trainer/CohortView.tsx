@@ -6,7 +6,7 @@ import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { cohortSummary, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
 import { certificateImportLink, countersignCertificate } from '../../trainer/countersign';
 import { cohortCsv } from '../../trainer/csv';
-import { trainerKeys } from '../../trainer/trainerKeys';
+import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
 import { formatDate } from '../certificate/certificateText';
 import { downloadText, fileSlug } from './downloadText';
 import { ShareCode } from './ShareCode';
@@ -39,9 +39,13 @@ function Countersign({
   const countersign = async () => {
     try {
       const keys = await trainerKeys(db, now());
+      // Scored again from the receipt's option ids against the course; refused unless it passes.
       const code = await countersignCertificate(assignment, receipt.payload, catalog.modules, keys, {
         now: now(),
         language: i18n.language === 'cy' ? 'cy' : 'en',
+        endorsement: await trainerEndorsement(db),
+        // CPD minutes for part of a module are estimated from its English words, when loaded.
+        wordsFor: (moduleId) => i18n.getResourceBundle('en', moduleId) as Record<string, string> | undefined,
       });
       await db.receipts.update(receipt.id, { countersignedCode: code });
     } catch {
@@ -171,6 +175,12 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
                 <th scope="row">
                   {row.name}
                   {row.role && <span className="meta"> · {roleName(row.role)}</span>}
+                  {byId.get(row.id)?.learnerFingerprint && (
+                    <span className="meta">
+                      {' '}
+                      · {t('cohort.learnerKey', { fingerprint: byId.get(row.id)?.learnerFingerprint })}
+                    </span>
+                  )}
                 </th>
                 <td>{formatDate(row.completedAt.slice(0, 10), i18n.language)}</td>
                 <td>{t('cohort.minutes', { count: row.minutes })}</td>
@@ -182,7 +192,11 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
                 </td>
                 <td>
                   <strong className={`status-tag status-tag--${row.passed ? 'passed' : 'not-passed'}`}>
-                    {row.passed ? t('cohort.passed') : t('cohort.belowPassMark')}
+                    {row.passed
+                      ? t('cohort.passed')
+                      : row.unfinishedLessons > 0
+                        ? t('cohort.unfinished', { count: row.unfinishedLessons })
+                        : t('cohort.belowPassMark')}
                   </strong>
                 </td>
                 <td>

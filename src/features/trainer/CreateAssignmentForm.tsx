@@ -8,7 +8,7 @@ import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { Lesson } from '../../engine/contentSchema';
 import { encodeAssignment, readAssignment, type AssignmentItem } from '../../trainer/assignmentCode';
 import { newRandomId } from '../../trainer/signedCode';
-import { trainerKeys } from '../../trainer/trainerKeys';
+import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
 
 /** Each module's branching scenario is a lesson of its own, so a trainer can assign it alone. */
 const isScenarioLesson = (lesson: Lesson) => lesson.steps.some((step) => step.kind === 'scenario');
@@ -118,7 +118,11 @@ export function CreateAssignmentForm() {
           due: draft.due === '' ? null : draft.due,
           note: draft.note.trim(),
           createdAt: today,
-          trainer: { name: draft.trainer.trim(), key: await exportPublicKey(keys.publicKey) },
+          trainer: await (async () => {
+            const endorsement = await trainerEndorsement(db);
+            const trainer = { name: draft.trainer.trim(), key: await exportPublicKey(keys.publicKey) };
+            return endorsement ? { ...trainer, endorsement } : trainer;
+          })(),
         },
         keys.privateKey,
       );

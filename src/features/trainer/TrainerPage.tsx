@@ -6,6 +6,7 @@ import { trainerFingerprint } from '../../trainer/trainerKeys';
 import { formatDate } from '../certificate/certificateText';
 import { PageHeading } from '../shared/PageHeading';
 import { CreateAssignmentForm } from './CreateAssignmentForm';
+import { EndorsementSection } from './EndorsementSection';
 import { useTrainerAssignments } from './useAssignments';
 
 /** The trainer area: assignments made on this device, and the form to make a new one. */
@@ -26,6 +27,7 @@ export function TrainerPage() {
       <PageHeading tabTitle={t('trainer.tabTitle')}>{t('trainer.heading')}</PageHeading>
       <p className="lead">{t('trainer.intro')}</p>
       <p>{keyFingerprint ? t('trainer.fingerprint', { fingerprint: keyFingerprint }) : t('trainer.noKeyYet')}</p>
+      <EndorsementSection />
       <section aria-labelledby="trainer-list-heading">
         <h2 id="trainer-list-heading">{t('trainer.listHeading')}</h2>
         {assignments && assignments.length > 0 ? (

@@ -60,18 +60,27 @@ export interface StoredReceipt {
   payload: ReceiptPayload;
   importedAt: number;
   countersignedCode?: string;
+  /** The learner's device key fingerprint, so a trainer can tell two learners of one name apart. */
+  learnerFingerprint?: string;
 }
 
 export function useReceipts(assignmentId: string): StoredReceipt[] | undefined {
   const { db } = useServices();
   return useLiveQuery(async () => {
     const records = await db.receipts.where('assignmentId').equals(assignmentId).toArray();
-    return records.flatMap((record) => {
+    const receipts: StoredReceipt[] = [];
+    for (const record of records) {
       const payload = readReceipt(record.code);
-      return payload
-        ? [{ id: record.id, payload, importedAt: record.importedAt, countersignedCode: record.countersignedCode }]
-        : [];
-    });
+      if (!payload) continue;
+      receipts.push({
+        id: record.id,
+        payload,
+        importedAt: record.importedAt,
+        countersignedCode: record.countersignedCode,
+        learnerFingerprint: await fingerprint(payload.learner.key),
+      });
+    }
+    return receipts;
   }, [db, assignmentId]);
 }
 
