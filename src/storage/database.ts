@@ -7,6 +7,8 @@ export interface LearnerProfile {
   id: 'learner';
   displayName?: string;
   role?: Role;
+  /** The learner said they prefer not to give a role when a lesson asked, so it does not ask again. */
+  roleDeclined?: boolean;
   organisation?: string;
 }
 
@@ -25,7 +27,10 @@ export interface LessonProgressRecord {
   key: string;
   moduleId: string;
   lessonId: string;
-  contentVersion: number;
+  /** The lesson's structural hash when this was saved (src/engine/contentHash.ts). */
+  contentHash?: string;
+  /** Progress saved before content hashes: the module's hand-kept version then. No longer read. */
+  contentVersion?: number;
   snapshot: unknown;
   stepId: string;
   status: 'in-progress' | 'completed';
@@ -36,7 +41,8 @@ export interface LessonProgressRecord {
 
 export interface ModuleProgressRecord {
   moduleId: string;
-  contentVersion: number;
+  /** Saved before content hashes; no longer read: results and passes survive content changes. */
+  contentVersion?: number;
   snapshot: unknown;
   status: 'in-progress' | 'passed' | 'not-passed';
   updatedAt: number;
