@@ -112,6 +112,9 @@ export const SCHEMA_V1 = {
   moduleProgress: 'moduleId, updatedAt',
 };
 
+/** Version 2's stores, kept verbatim for the same reason. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' };
+
 export class HeardDatabase extends Dexie {
   profile!: EntityTable<LearnerProfile, 'id'>;
   answers!: EntityTable<AnswerEvent, 'id'>;
@@ -128,7 +131,7 @@ export class HeardDatabase extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // Version 2 adds the device's signing key and issued certificates; existing data is untouched.
-    this.version(2).stores({ ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' });
+    this.version(2).stores(SCHEMA_V2);
     // Version 3 adds trainer assignments and receipts, and the xAPI statement queue.
     this.version(3).stores({
       assignments: 'id, importedAt',

@@ -1,6 +1,8 @@
 // Quick exit: leaves the course at once for a neutral page, replacing the history entry, and
 // makes Back from there land on the neutral page again instead of the course.
 // Relative to the app's base, so the copy inside an LMS package finds its own neutral page.
+import { noStorage, sessionStorageIfAllowed } from '../../storage/webStorage';
+
 export const NEUTRAL_PAGE = `${import.meta.env.BASE_URL}neutral.html`;
 const EXITED_FLAG = 'heard.exited';
 
@@ -25,7 +27,7 @@ export function locationToLeave(win: Window = window): Pick<Location, 'replace'>
 
 export function quickExit(
   location: Pick<Location, 'replace'> = locationToLeave(),
-  storage: Storage = window.sessionStorage,
+  storage: Storage = sessionStorageIfAllowed() ?? noStorage,
 ) {
   try {
     storage.setItem(EXITED_FLAG, '1');
@@ -35,7 +37,8 @@ export function quickExit(
   location.replace(NEUTRAL_PAGE);
 }
 
-function cameBackFromExit(navigationType: string | undefined, storage: Storage): boolean {
+function cameBackFromExit(navigationType: string | undefined, storage: Storage | undefined): boolean {
+  if (!storage) return false;
   try {
     const exited = storage.getItem(EXITED_FLAG) === '1';
     if (exited && navigationType === 'back_forward') return true;
@@ -49,12 +52,13 @@ function cameBackFromExit(navigationType: string | undefined, storage: Storage):
 /** Call before the app renders: Back or Forward into the course after a quick exit goes to the neutral page. */
 export function guardAgainstReturnAfterExit(win: Window = window): boolean {
   const entry = win.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (cameBackFromExit(entry?.type, win.sessionStorage)) {
+  if (cameBackFromExit(entry?.type, sessionStorageIfAllowed(win))) {
     win.location.replace(NEUTRAL_PAGE);
     return true;
   }
   win.addEventListener('pageshow', (event) => {
-    if (event.persisted && cameBackFromExit('back_forward', win.sessionStorage)) win.location.replace(NEUTRAL_PAGE);
+    if (event.persisted && cameBackFromExit('back_forward', sessionStorageIfAllowed(win)))
+      win.location.replace(NEUTRAL_PAGE);
   });
   return false;
 }
