@@ -242,12 +242,16 @@ export interface LessonResult {
   myths: string[];
 }
 
-/** The lesson's result, judged against the shipped lesson; answers to steps it no longer has are left out. */
-export function lessonResult(lesson: Lesson, context: Pick<LessonContext, 'answers'>): LessonResult {
+/**
+ * The lesson's result, judged against the shipped lesson. Only answers to steps on the learner's
+ * way count: answers kept for steps still ahead (after content or role changed) count once reached.
+ */
+export function lessonResult(lesson: Lesson, context: Pick<LessonContext, 'answers' | 'visited'>): LessonResult {
   const myths = new Set<string>();
   let correct = 0;
   let total = 0;
   for (const answer of context.answers) {
+    if (!context.visited.includes(answer.stepId)) continue;
     const step = lesson.steps.find((candidate) => candidate.id === answer.stepId);
     if (!step || !isDecisionStep(step)) continue;
     total += 1;

@@ -17,7 +17,7 @@ import {
   type LessonSnapshot,
   type Nation,
 } from './lessonMachine';
-import { roleRoute } from './steps/registry';
+import { roleRoute, successorsOf } from './steps/registry';
 
 export type RestoredLesson =
   /** Nothing was saved. */
@@ -80,6 +80,45 @@ function answersStillFit(lesson: Lesson, answers: AnswerRecord[]): boolean {
   });
 }
 
+/** Steps that can still come after this one for a learner in this role (the step itself excluded). */
+function reachableFrom(lesson: Lesson, stepId: string, role: Role | null): Set<string> {
+  const seen = new Set<string>();
+  const stack = [stepId];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    const step = lesson.steps.find((candidate) => candidate.id === current);
+    if (!step) continue;
+    const next = step.kind === 'roleBranch' ? [roleRoute(step, role)] : successorsOf(step);
+    for (const target of next) {
+      if (!seen.has(target)) {
+        seen.add(target);
+        stack.push(target);
+      }
+    }
+  }
+  seen.delete(stepId);
+  return seen;
+}
+
+function offeredIdsOf(lesson: Lesson, stepId: string): string[] {
+  const step = lesson.steps.find((candidate) => candidate.id === stepId);
+  return step && isDecisionStep(step) ? offeredIds(step) : [];
+}
+
+/**
+ * The learner's role changed since they took this lesson: their place replayed for the new role,
+ * so the questions written for it come up to answer, and every other answer is kept.
+ */
+export function withRole(lesson: Lesson, saved: unknown, role: Role | null): LessonSnapshot | undefined {
+  const place = readSavedPlace(saved);
+  if (!place || !answersStillFit(lesson, place.context.answers)) return undefined;
+  try {
+    return replay(lesson, { ...place, context: { ...place.context, role, fallbackStepId: null, askRole: false } });
+  } catch {
+    return undefined;
+  }
+}
+
 /** Where a step id leads once role branches (never shown) are followed. */
 function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
   let step = lesson.steps.find((candidate) => candidate.id === stepId);
@@ -129,7 +168,19 @@ function replay(lesson: Lesson, place: SavedPlace): LessonSnapshot {
     if (saved.showOtherExplanations && reached.matches('feedback') && place.value === 'feedback') {
       actor.send({ type: 'learner.toggleOtherExplanations' });
     }
-    return actor.getPersistedSnapshot() as LessonSnapshot;
+    const snapshot = actor.getPersistedSnapshot() as LessonSnapshot;
+    // Answers to steps still ahead on the current path are kept: reaching one shows its feedback.
+    const ahead = reachableFrom(lesson, snapshot.context.stepId, saved.role);
+    const given = new Set(snapshot.context.answers.map((answer) => answer.stepId));
+    const kept = saved.answers
+      .filter((answer) => ahead.has(answer.stepId) && !given.has(answer.stepId))
+      .map((answer) => ({ ...answer, offered: offeredIdsOf(lesson, answer.stepId) }));
+    return kept.length === 0
+      ? snapshot
+      : ({
+          ...snapshot,
+          context: { ...snapshot.context, answers: [...snapshot.context.answers, ...kept] },
+        } as LessonSnapshot);
   } finally {
     actor.stop();
   }

@@ -6,7 +6,7 @@ import { findModule } from '../../content/catalog';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { LessonSnapshot } from '../../engine/lessonMachine';
-import { restoreLesson } from '../../engine/lessonRestore';
+import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
 import { readStoredProgress } from '../../storage/storedProgress';
@@ -57,7 +57,7 @@ function whenSettled(callback: () => void): { cancel: () => void } {
  * moves the same lesson on, this tab follows, so two tabs never undo each other's progress.
  * The first screen comes from IndexedDB directly; Dexie, which does the watching, loads after it.
  */
-function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined): Resume | undefined {
+function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined) {
   const { database } = useServices();
   const [resume, setResume] = useState<Resume>();
   const latestSeen = useRef(-Infinity);
@@ -116,14 +116,14 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       subscription?.unsubscribe();
     };
   }, [started, database, lesson, key]);
-  return resume;
+  return [resume, setResume] as const;
 }
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const { role: assignedRole } = route.useSearch();
-  const resume = useResume(courseModule, lesson, assignedRole);
+  const [resume, setResume] = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
   return (
     <>
@@ -145,6 +145,10 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
           notice={resume.notice}
           role={resume.role}
           askRole={resume.askRole}
+          onRetakeForRole={(persisted) => {
+            const snapshot = withRole(lesson, persisted, resume.role);
+            if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
+          }}
         />
       ) : (
         <p role="status">{t('lesson.loading')}</p>

@@ -16,6 +16,7 @@ import {
 } from '../../engine/lessonMachine';
 import { currentView } from '../../engine/lessonView';
 import { seedFrom } from '../../engine/shuffle';
+import { roleRoute } from '../../engine/steps/registry';
 import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
 import { RestartLesson } from './RestartLesson';
@@ -106,6 +107,7 @@ export function LessonRunner({
   notice,
   role,
   askRole,
+  onRetakeForRole,
 }: {
   courseModule: CourseModule;
   lesson: Lesson;
@@ -113,6 +115,8 @@ export function LessonRunner({
   notice: ResumeNotice;
   role: Role | null;
   askRole: boolean;
+  /** The learner's role changed since they took this lesson: take its questions for the new role. */
+  onRetakeForRole: (persisted: unknown) => void;
 }) {
   const { t } = useTranslation();
   const machine = createLessonMachine(lesson);
@@ -136,6 +140,12 @@ export function LessonRunner({
   const stepKey = `${step.id}:${snapshot.value as string}`;
   const [firstStepKey] = useState(stepKey);
   const moveFocus = stepKey !== firstStepKey;
+  const [roleOfferDismissed, setRoleOfferDismissed] = useState(false);
+  // Offered when the learner went down a role's path and their role is now another one.
+  const tookRolePath = lesson.steps.some(
+    (candidate) => candidate.kind === 'roleBranch' && context.visited.includes(roleRoute(candidate, context.role)),
+  );
+  const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
 
   return (
     <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string}>
@@ -143,6 +153,22 @@ export function LessonRunner({
         <p className="panel panel--warning" role="alert">
           {t(`lesson.notice.${notice}`)}
         </p>
+      )}
+      {offerRole && (
+        <div className="panel panel--note" role="group" aria-labelledby="role-offer-heading">
+          <h2 id="role-offer-heading" className="h3">
+            {t('lesson.roleChanged.heading', { role: t(`role.${role}`) })}
+          </h2>
+          <p>{t('lesson.roleChanged.body')}</p>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => onRetakeForRole(actorRef.getPersistedSnapshot())}>
+              {t('lesson.roleChanged.yes')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRoleOfferDismissed(true)}>
+              {t('lesson.roleChanged.no')}
+            </button>
+          </div>
+        </div>
       )}
       <label className="progress-label">
         {t('lesson.progress', { position, total })}

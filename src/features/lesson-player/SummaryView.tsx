@@ -39,16 +39,18 @@ export function SummaryView({
         <h3>{t('summary.scoreHeading')}</h3>
         <p className="score">{t('summary.score', { correct: result.correct, total: result.total })}</p>
         <ul className="decision-list">
-          {context.answers.map((answer) => {
-            const right = isAnswerCorrect(lesson, answer);
-            return (
-              <li key={answer.stepId}>
-                <span aria-hidden="true">{right ? '✓' : '✗'}</span>{' '}
-                {t(stepKeys.title(lessonId, answer.stepId), { ns: namespace })}:{' '}
-                <strong>{right ? t('summary.decisionRight') : t('summary.decisionWrong')}</strong>
-              </li>
-            );
-          })}
+          {context.answers
+            .filter((answer) => context.visited.includes(answer.stepId))
+            .map((answer) => {
+              const right = isAnswerCorrect(lesson, answer);
+              return (
+                <li key={answer.stepId}>
+                  <span aria-hidden="true">{right ? '✓' : '✗'}</span>{' '}
+                  {t(stepKeys.title(lessonId, answer.stepId), { ns: namespace })}:{' '}
+                  <strong>{right ? t('summary.decisionRight') : t('summary.decisionWrong')}</strong>
+                </li>
+              );
+            })}
         </ul>
       </div>
       <MythList myths={result.myths} headingId="lesson-myths-heading" />
