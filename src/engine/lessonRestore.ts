@@ -37,6 +37,18 @@ interface SavedPlace {
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
+/**
+ * Saved in place of a lesson's snapshot when its place could not be carried over (from an LMS's
+ * suspend_data made on other content), so the learner is told the lesson started again.
+ */
+export const RESTART_MARKER = { restartedForNewContent: true } as const;
+
+function isRestartMarker(saved: unknown): boolean {
+  return (
+    typeof saved === 'object' && saved !== null && (saved as Record<string, unknown>).restartedForNewContent === true
+  );
+}
+
 /** Reads the learner's state out of a saved snapshot (any version), or undefined when it is not one. */
 export function readSavedPlace(saved: unknown): SavedPlace | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
@@ -192,6 +204,7 @@ function replay(lesson: Lesson, place: SavedPlace): LessonSnapshot {
  */
 export function restoreLesson(lesson: Lesson, saved: unknown, savedHash?: string): RestoredLesson {
   if (saved === undefined || saved === null) return { kind: 'fresh' };
+  if (isRestartMarker(saved)) return { kind: 'restarted', reason: 'content-changed' };
   const place = readSavedPlace(saved);
   if (!place) return { kind: 'restarted', reason: 'unreadable' };
   const unchanged = savedHash === lessonHash(lesson);

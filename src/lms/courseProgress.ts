@@ -4,7 +4,7 @@
 // take a pass back from the LMS.
 import type { Catalog } from '../content/catalog';
 import { lessonHash } from '../engine/contentHash';
-import { restoreLesson } from '../engine/lessonRestore';
+import { RESTART_MARKER, restoreLesson } from '../engine/lessonRestore';
 import type { ModuleContext } from '../engine/moduleMachine';
 import { moduleScore } from '../engine/moduleScore';
 import { lessonKey, THIS_TAB, type HeardDatabase } from '../storage/database';
@@ -68,6 +68,20 @@ export async function restoreCourseProgress(
         snapshot: lesson.snapshot,
         stepId: lesson.stepId,
         status: lesson.atSummary ? ('completed' as const) : ('in-progress' as const),
+        updatedAt: now,
+        writer: THIS_TAB,
+      })),
+    );
+    // A lesson whose place could not be carried over says so when the learner opens it.
+    await db.lessonProgress.bulkPut(
+      decoded.restartedLessons.map((lesson) => ({
+        key: lessonKey(lesson.moduleId, lesson.lessonId),
+        moduleId: lesson.moduleId,
+        lessonId: lesson.lessonId,
+        contentHash: hash(lesson.moduleId, lesson.lessonId),
+        snapshot: RESTART_MARKER,
+        stepId: '',
+        status: 'in-progress' as const,
         updatedAt: now,
         writer: THIS_TAB,
       })),

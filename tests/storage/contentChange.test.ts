@@ -158,3 +158,19 @@ describe('one write per lesson step', () => {
     expect((await readModuleProgress(db, practiceModule)).lessons.scenario).toBe('completed');
   });
 });
+
+describe('progress from an LMS made on other content', () => {
+  it('tells the learner which lesson started again when they open it', async () => {
+    const { restoreCourseProgress } = await import('../../src/lms/courseProgress');
+    const catalog = { modules: [practiceModule] } as never;
+    await restoreCourseProgress(
+      db,
+      catalog,
+      { role: null, lessons: [], modules: [], restartedLessons: [{ moduleId: 'practice', lessonId: 'basics' }] },
+      10,
+    );
+    expect(await loadLesson(db, practiceModule, basics)).toEqual({ kind: 'restarted', reason: 'content-changed' });
+    // Nothing is carried back to the LMS for it.
+    expect((await readCourseProgress(db, catalog)).lessons.practice).toEqual({});
+  });
+});
