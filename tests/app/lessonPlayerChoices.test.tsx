@@ -121,3 +121,20 @@ describe('choose-all feedback', () => {
     expect(screen.queryByText('Not quite: this wording is accurate.')).not.toBeVisible();
   });
 });
+
+describe('saving each step', () => {
+  it('logs each answer once, however fast the learner moves on', async () => {
+    const user = userEvent.setup();
+    const { db } = renderApp('/modules/practice/lessons/scenario');
+    await user.click(await screen.findByRole('radio', { name: 'Act now' }));
+    await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await user.click(await screen.findByRole('radio', { name: 'Share with partners' }));
+    await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Good ending' })).toBeInTheDocument();
+    await waitFor(async () => expect((await db.moduleProgress.get('practice'))?.status).toBe('in-progress'));
+    const answers = await db.answers.toArray();
+    expect(answers.map((answer) => answer.stepId)).toEqual(['call', 'follow-up']);
+  });
+});

@@ -53,47 +53,46 @@ function usePersistence(
       const { context } = snapshot;
       const step = lesson.steps.find((candidate) => candidate.id === context.stepId);
       const answer = answerFor(context, context.stepId);
-      const pending = { ...carried, answers: [...(carried.answers ?? [])] };
       if (snapshot.matches('feedback') && previous.matches('answering') && answer && step && isDecisionStep(step)) {
-        pending.answers.push({
+        const given = {
           stepId: step.id,
           optionIds: answer.optionIds,
           correct: isChoiceCorrect(step, answer.optionIds),
           at,
-        });
+        };
+        carried = { ...carried, answers: [...(carried.answers ?? []), given] };
       }
       if (snapshot.matches('summary') && !previous.matches('summary'))
-        pending.completed = lessonResult(lesson, context);
+        carried = { ...carried, completed: lessonResult(lesson, context) };
       if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
-        pending.learnerRole = { role: context.role };
-      carried = pending;
+        carried = { ...carried, learnerRole: { role: context.role } };
       previous = snapshot;
-      const write: LessonStep = {
+      const place = {
         courseModule,
         lesson,
         persisted: actorRef.getPersistedSnapshot(),
         stepId: context.stepId,
         atSummary: snapshot.matches('summary'),
         at,
-        ...pending,
       };
-      // Writes queue behind the database's first load and each other, in the order the learner made them.
-      writes = writes.then(() =>
-        timed(MARKS.save, () => database.load().then((db) => recordLessonStep(db, write))).then(
+      // Writes queue behind the database's first load and each other, in the order the learner made
+      // them. Each takes what is still unsaved when its turn comes, so nothing is written twice.
+      writes = writes.then(() => {
+        const sending = carried;
+        return timed(MARKS.save, () =>
+          database.load().then((db) => recordLessonStep(db, { ...place, ...sending })),
+        ).then(
           () => {
-            // Only what this write carried is done; anything added since waits for the next.
-            if (carried === pending) carried = { answers: [] };
-            else
-              carried = {
-                answers: (carried.answers ?? []).filter((item) => !pending.answers.includes(item)),
-                completed: carried.completed === pending.completed ? undefined : carried.completed,
-                learnerRole: carried.learnerRole === pending.learnerRole ? undefined : carried.learnerRole,
-              };
+            carried = {
+              answers: (carried.answers ?? []).filter((item) => !(sending.answers ?? []).includes(item)),
+              completed: carried.completed === sending.completed ? undefined : carried.completed,
+              learnerRole: carried.learnerRole === sending.learnerRole ? undefined : carried.learnerRole,
+            };
             setSaveState('saved');
           },
           () => setSaveState('failed'),
-        ),
-      );
+        );
+      });
     });
     return () => subscription.unsubscribe();
   }, [actorRef, database, now, courseModule, lesson]);
