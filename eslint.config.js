@@ -6,11 +6,94 @@ import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import i18next from 'eslint-plugin-i18next';
+import { readdirSync } from 'node:fs';
 
 // zod must come through src/engine/zod.ts, which turns off its eval probe for the strict CSP.
 const configuredZod = {
   name: 'zod',
   message: 'Import z from src/engine/zod.ts: it is configured so zod never trips the Content Security Policy.',
+};
+
+// Feature folders: each is a page or a part of one, and never imports another (shared code lives in
+// features/shared). The trainer's pages still use the certificate feature's QR code and date
+// helpers (architecture review #3): that one exception is listed until they move to shared.
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
+  .map((entry) => entry.name);
+const FEATURE_EXCEPTIONS = { trainer: ['certificate'] };
+const featureZones = FEATURES.map((feature) => {
+  const others = FEATURES.filter((other) => other !== feature && !(FEATURE_EXCEPTIONS[feature] ?? []).includes(other));
+  return {
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [configuredZod],
+          patterns: [
+            ...(others.length > 0
+              ? [
+                  {
+                    regex: `^\\.\\./(${others.join('|')})(/|$)|/features/(${others.join('|')})/`,
+                    message: 'Features never import each other: move what both need to src/features/shared.',
+                  },
+                ]
+              : []),
+            {
+              // The app shell (router, layout, i18n set-up) imports the features, never the reverse.
+              regex: '^\\.\\./\\.\\./app/(?!services$|performanceMarks$)',
+              message: 'Features use the app only through services and performance marks, never its shell.',
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
+
+// The modules of the first page (the dashboard and the shell around every page) must not pull in
+// XState, Dexie or zod, which load only with the pages that need them. Type imports are free.
+const FIRST_PAGE = [
+  'src/main.tsx',
+  'src/app/**/*.{ts,tsx}',
+  'src/features/dashboard/**/*.{ts,tsx}',
+  'src/features/shared/{LanguageSwitcher,NotFoundPage,PageHeading,StatusTag,useStoredProgress}.{ts,tsx}',
+  'src/features/offline/**/*.{ts,tsx}',
+  'src/features/safety/**/*.{ts,tsx}',
+  'src/content/catalog.ts',
+  'src/storage/storedProgress.ts',
+  'src/storage/moduleOverview.ts',
+  'src/storage/recordKeys.ts',
+  'src/storage/webStorage.ts',
+  'src/storage/progressStore.ts',
+  'src/engine/content.ts',
+  'src/engine/contentKeys.ts',
+  'src/engine/contentHash.ts',
+  'src/engine/moduleScore.ts',
+  'src/engine/shuffle.ts',
+];
+const firstPageZone = {
+  files: FIRST_PAGE,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['xstate', 'xstate/*', '@xstate/*', 'dexie', 'dexie-*', 'zod', 'zod/*'],
+            allowTypeImports: true,
+            message: 'The first page must not load XState, Dexie or zod: import it from a page that loads later.',
+          },
+          {
+            regex:
+              '(^|/)(engine/(lessonMachine|moduleMachine|lessonRestore|lessonView|contentSchema|zod)|storage/(database|moduleCompletion|lessonStep|backup))$',
+            allowTypeImports: true,
+            message: 'This module loads XState, Dexie or zod; the first page may import only its types.',
+          },
+        ],
+      },
+    ],
+  },
 };
 
 export default tseslint.config(
@@ -96,4 +179,6 @@ export default tseslint.config(
       ],
     },
   },
+  ...featureZones,
+  firstPageZone,
 );

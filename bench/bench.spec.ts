@@ -141,6 +141,7 @@ test('benchmark', async ({ page }) => {
   const lesson = courseModule.lessons[0];
   await page.goto(`/modules/adultification/lessons/${lesson.id}`);
   await page.getByRole('button', { name: 'Start this lesson again' }).click();
+  await page.getByRole('button', { name: 'Yes, start the lesson again' }).click();
   for (let step = 0; step < 3; step++) await takeOneStep(page, lesson, words);
   const before = await currentStepId(page);
   const started = Date.now();

@@ -7,24 +7,18 @@ import { preloadFirstPage } from './app/preloadFirstPage';
 import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
 import { loadCatalog } from './content/catalog';
 import { lazyDatabase, readyDatabase } from './app/services';
+import { localStorageIfAllowed, noStorage } from './storage/webStorage';
 import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
 import { applyDisplaySettings, readDisplaySettings } from './features/settings/displaySettings';
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
 import './styles.css';
 
-const leaving = guardAgainstReturnAfterExit();
-applyDisplaySettings(readDisplaySettings());
-/** Reading localStorage itself throws where storage is blocked. */
-function localStorageIfAllowed(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
+// Where the browser blocks site data, reading storage throws: every access goes through the safe
+// getters, so the course still renders and says its progress will not be kept.
 const storage = localStorageIfAllowed();
+const leaving = guardAgainstReturnAfterExit();
+applyDisplaySettings(readDisplaySettings(storage ?? noStorage));
 
 const standaloneDatabase = lazyDatabase(
   'heard',

@@ -1,5 +1,6 @@
 // What every page needs from outside itself: the course content and the learner's database.
 // Passed through router context so tests can hand in their own.
+import { use } from 'react';
 import { useRouteContext } from '@tanstack/react-router';
 import type { Catalog } from '../content/catalog';
 import type { HeardDatabase } from '../storage/database';
@@ -26,7 +27,10 @@ export interface RootContext {
 }
 
 export interface Services extends RootContext {
-  /** Loaded by the root route before any page but the dashboard, which reads storage without it. */
+  /**
+   * Loaded by the root route before any page but those marked `rendersBeforeDatabase`, where it is
+   * undefined until something loads it. @deprecated Use `useDatabase()`, which waits for it.
+   */
   db: HeardDatabase;
 }
 
@@ -43,6 +47,16 @@ export function lazyDatabase(name: string, create: (name: string) => Promise<Hea
 /** A database that is already open, for tests and tools. */
 export function readyDatabase(db: HeardDatabase): LazyDatabase {
   return { name: db.name, load: () => Promise.resolve(db), loaded: () => db };
+}
+
+/**
+ * The learner's database, waiting (through Suspense) until it has loaded. Use it rather than
+ * `useServices().db`, which pages that render before the database would see undefined.
+ */
+export function useDatabase(): HeardDatabase {
+  const { database } = useRouteContext({ from: '__root__' });
+  // `use` may be called conditionally; the loading promise is made once, so it is stable.
+  return database.loaded() ?? use(database.load());
 }
 
 export function useServices(): Services {

@@ -1,7 +1,5 @@
 // Locale keys are derived from structure ids, never written into structure, so the
-// structure stays language-free and a test can list every key a module needs.
-import type { CourseModule, Lesson, Step } from './contentSchema';
-
+// structure stays language-free and a test can list every key a module needs (requiredKeys.ts).
 /**
  * A module's title and description live in the small "catalogue" namespace, so the dashboard can
  * list every module without loading each module's words.
@@ -42,35 +40,3 @@ export const mythKeys = {
   label: (mythId: string) => `${mythId}`,
   truth: (mythId: string) => `${mythId}.truth`,
 };
-
-function stepKeyList(lesson: Lesson, step: Step): string[] {
-  if (step.kind === 'roleBranch') return []; // never shown: it only routes
-  const keys = [stepKeys.title(lesson.id, step.id)];
-  for (const paragraph of step.paragraphs) keys.push(stepKeys.paragraph(lesson.id, step.id, paragraph.id));
-  if (step.kind === 'rewrite') {
-    keys.push(
-      stepKeys.prompt(lesson.id, step.id),
-      stepKeys.sentence(lesson.id, step.id),
-      stepKeys.model(lesson.id, step.id),
-    );
-  }
-  if (step.kind === 'question' || step.kind === 'scenario') {
-    keys.push(stepKeys.prompt(lesson.id, step.id));
-    for (const option of step.options) {
-      keys.push(stepKeys.option(lesson.id, step.id, option.id));
-      keys.push(stepKeys.explanation(lesson.id, step.id, option.id));
-    }
-  }
-  return keys;
-}
-
-/** Every key a module's structure needs in its locale namespace. */
-export function requiredKeys(courseModule: CourseModule): string[] {
-  const keys = [moduleKeys.contentNote];
-  for (const outcome of courseModule.outcomes) keys.push(moduleKeys.outcome(outcome));
-  for (const lesson of courseModule.lessons) {
-    keys.push(lessonKeys.title(lesson.id));
-    for (const step of lesson.steps) keys.push(...stepKeyList(lesson, step));
-  }
-  return keys;
-}

@@ -46,6 +46,11 @@ export const optionSchema = z.object({
   misconception: id.optional(),
   /** Scenario stages only: the stage this choice leads to. */
   next: id.optional(),
+  /**
+   * Rare: keeps this option where it is when the others are shuffled, because its place carries
+   * meaning (say "none of these" last). The text says why, for the next author.
+   */
+  pinned: z.string().min(1).optional(),
 });
 
 const stepBase = {
@@ -142,8 +147,6 @@ export const lessonSchema = z.object({
 
 export const moduleSchema = z.object({
   id,
-  /** Bumped whenever a lesson's structure changes, so saved progress made with older content is noticed. */
-  version: z.number().int().positive(),
   theme: z.enum([
     'orientation',
     'adultification',

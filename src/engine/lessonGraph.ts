@@ -1,6 +1,7 @@
 // Graph facts about a lesson's steps: which step follows which, what is reachable,
 // and how far each step is from an ending. Used by content checks and the progress bar.
 import type { Lesson, Step } from './contentSchema';
+import { successorsOf } from './steps/registry';
 
 export function stepById(lesson: Lesson, stepId: string): Step {
   const step = lesson.steps.find((candidate) => candidate.id === stepId);
@@ -10,20 +11,7 @@ export function stepById(lesson: Lesson, stepId: string): Step {
 
 /** The steps a learner can go to from this one. */
 export function successors(step: Step): string[] {
-  switch (step.kind) {
-    case 'reading':
-    case 'question':
-    case 'rewrite':
-      return [step.next];
-    case 'scenario':
-      return [...new Set(step.options.map((option) => option.next))];
-    case 'contentNote':
-      return [step.next, step.alternative];
-    case 'roleBranch':
-      return [...new Set([...Object.values(step.routes), step.otherwise])];
-    case 'summary':
-      return [];
-  }
+  return successorsOf(step);
 }
 
 /** Shortest number of moves from each step to a summary; steps that cannot reach one are absent. */

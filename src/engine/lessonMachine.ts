@@ -1,25 +1,42 @@
-// Drives one lesson: reads its step graph and moves the learner through reading,
-// answering and feedback to a summary. It interprets any lesson definition; saving and
-// answer logging are provided from outside (see `reportAnswer`), so the machine stays pure.
-import { assign, setup } from 'xstate';
+// Drives one lesson: moves the learner through reading, answering and feedback to a summary. The
+// machine is built from the shipped lesson (`createLessonMachine`), whose guards and actions read
+// the lesson from a closure, so its context, and so everything saved, holds only the learner's own
+// state: nothing saved says which option is right, and a restored learner always runs the current
+// lesson graph (see lessonRestore.ts). Step kinds come from the registry in steps/.
+import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
 import type { DecisionStep, Lesson, Role, Step } from './contentSchema';
 import { isDecisionStep } from './content';
 import { stepById } from './lessonGraph';
+import { hash32 } from './shuffle';
+import { modeOf, nextOf, roleRoute } from './steps/registry';
 
 export interface AnswerRecord {
   stepId: string;
   optionIds: string[];
-  correct: boolean;
+  /**
+   * The step's option ids (sorted) when it was answered, so a question whose options changed since
+   * is noticed when progress is restored. Absent in progress saved before it was kept.
+   */
+  offered?: string[];
 }
 
+/** Which UK nation's law and guidance a learner works under; a later change will set it. */
+export type Nation = 'england' | 'wales';
+
 export interface LessonContext {
-  lesson: Lesson;
-  /** The learner's role when the lesson started; picks role-specific paths. */
+  /** The learner's role; picks role-specific paths. */
   role: Role | null;
+  nation: Nation | null;
   stepId: string;
   /** Steps shown so far, in order; drives the progress indicator. */
   visited: string[];
   answers: AnswerRecord[];
+  /** Orders each decision's options for this attempt (see shuffle.ts). */
+  seed: number;
+  /** True until the learner has given a role or said they prefer not to: asked at the first role branch. */
+  askRole: boolean;
+  /** The step a role branch sent the learner to because their role has no path of its own. */
+  fallbackStepId: string | null;
   showOtherExplanations: boolean;
 }
 
@@ -27,144 +44,196 @@ export type LessonEvent =
   | { type: 'learner.continue' }
   | { type: 'learner.takeAlternative' }
   | { type: 'learner.choose'; optionIds: string[] }
+  | { type: 'learner.chooseRole'; role: Role | null }
   | { type: 'learner.toggleOtherExplanations' }
   | { type: 'learner.restart' };
 
 export interface LessonInput {
-  lesson: Lesson;
   role?: Role | null;
+  nation?: Nation | null;
+  seed?: number;
+  /** Ask for the learner's role at the first role branch (they have not given one). */
+  askRole?: boolean;
 }
 
-export function currentStep(context: LessonContext): Step {
-  return stepById(context.lesson, context.stepId);
+export function currentStep(lesson: Lesson, context: Pick<LessonContext, 'stepId'>): Step {
+  return stepById(lesson, context.stepId);
 }
 
-export function answerFor(context: LessonContext, stepId: string): AnswerRecord | undefined {
+export function answerFor(context: Pick<LessonContext, 'answers'>, stepId: string): AnswerRecord | undefined {
   return context.answers.find((answer) => answer.stepId === stepId);
 }
 
 /** A choice is right when it picks exactly the correct options. */
-export function isChoiceCorrect(step: DecisionStep, optionIds: string[]): boolean {
+export function isChoiceCorrect(step: DecisionStep, optionIds: readonly string[]): boolean {
   const correct = step.options.filter((option) => option.correct).map((option) => option.id);
   return correct.length === optionIds.length && correct.every((optionId) => optionIds.includes(optionId));
 }
 
-function nextStepId(context: LessonContext): string | undefined {
-  const step = currentStep(context);
-  if (step.kind === 'reading' || step.kind === 'question' || step.kind === 'contentNote' || step.kind === 'rewrite') {
-    return step.next;
-  }
-  if (step.kind === 'scenario') {
-    const chosen = answerFor(context, step.id)?.optionIds[0];
-    return step.options.find((option) => option.id === chosen)?.next;
-  }
-  if (step.kind === 'roleBranch') return (context.role && step.routes[context.role]) || step.otherwise;
-  return undefined;
+/** Whether a saved answer is right, judged against the shipped lesson (never a saved flag). */
+export function isAnswerCorrect(lesson: Lesson, answer: AnswerRecord): boolean {
+  const step = lesson.steps.find((candidate) => candidate.id === answer.stepId);
+  return step !== undefined && isDecisionStep(step) && isChoiceCorrect(step, answer.optionIds);
 }
 
-function startContext(lesson: Lesson, role: Role | null): LessonContext {
-  return { lesson, role, stepId: lesson.start, visited: [lesson.start], answers: [], showOtherExplanations: false };
+export const offeredIds = (step: DecisionStep): string[] => step.options.map((option) => option.id).sort();
+
+function startContext(input: LessonInput & { seed: number }, lesson: Lesson): LessonContext {
+  return {
+    role: input.role ?? null,
+    nation: input.nation ?? null,
+    stepId: lesson.start,
+    visited: [lesson.start],
+    answers: [],
+    seed: input.seed >>> 0,
+    askRole: (input.askRole ?? false) && !input.role,
+    fallbackStepId: null,
+    showOtherExplanations: false,
+  };
 }
 
-export const lessonMachine = setup({
-  types: {
-    context: {} as LessonContext,
-    events: {} as LessonEvent,
-    input: {} as LessonInput,
-  },
-  guards: {
-    isDecisionStep: ({ context }) => isDecisionStep(currentStep(context)),
-    isSummaryStep: ({ context }) => currentStep(context).kind === 'summary',
-    isRoleBranch: ({ context }) => currentStep(context).kind === 'roleBranch',
-    isContentNote: ({ context }) => currentStep(context).kind === 'contentNote',
-    isValidChoice: ({ context, event }) => {
-      if (event.type !== 'learner.choose') return false;
-      const step = currentStep(context);
-      if (!isDecisionStep(step) || event.optionIds.length === 0) return false;
-      if (new Set(event.optionIds).size !== event.optionIds.length) return false;
-      const single = step.kind === 'scenario' || step.mode === 'single';
-      if (single && event.optionIds.length !== 1) return false;
-      return event.optionIds.every((optionId) => step.options.some((option) => option.id === optionId));
+function buildLessonMachine(lesson: Lesson) {
+  const step = (context: LessonContext) => currentStep(lesson, context);
+  const nextStepId = (context: LessonContext) =>
+    nextOf(step(context), { role: context.role, chosen: answerFor(context, context.stepId)?.optionIds });
+  const isValidChoice = (context: LessonContext, optionIds: string[]) => {
+    const current = step(context);
+    if (!isDecisionStep(current) || optionIds.length === 0) return false;
+    if (new Set(optionIds).size !== optionIds.length) return false;
+    const single = current.kind === 'scenario' || current.mode === 'single';
+    if (single && optionIds.length !== 1) return false;
+    return optionIds.every((optionId) => current.options.some((option) => option.id === optionId));
+  };
+  /** A role branch is never shown, so the step it routes to takes its place in the visited list. */
+  const followRoleBranch = (context: LessonContext, role: Role | null) => {
+    const branch = step(context);
+    if (branch.kind !== 'roleBranch') return {};
+    const next = roleRoute(branch, role);
+    const fellBack = next === branch.otherwise && !(role && branch.routes[role]);
+    return {
+      stepId: next,
+      visited: [...context.visited.slice(0, -1), next],
+      fallbackStepId: fellBack ? next : context.fallbackStepId,
+    };
+  };
+
+  return setup({
+    types: {
+      context: {} as LessonContext,
+      events: {} as LessonEvent,
+      input: {} as LessonInput,
     },
-    hasNextStep: ({ context }) => nextStepId(context) !== undefined,
-  },
-  actions: {
-    recordAnswer: assign(({ context, event }) => {
-      if (event.type !== 'learner.choose') return {};
-      const step = currentStep(context) as DecisionStep;
-      const answer: AnswerRecord = {
-        stepId: step.id,
-        optionIds: [...event.optionIds],
-        correct: isChoiceCorrect(step, event.optionIds),
-      };
-      return {
-        answers: [...context.answers.filter((previous) => previous.stepId !== step.id), answer],
-        showOtherExplanations: false,
-      };
-    }),
-    /** Replaced by the app to log each answer; a no-op keeps the machine pure in tests. */
-    reportAnswer: () => {},
-    goToNextStep: assign(({ context }) => {
-      const next = nextStepId(context) as string;
-      return { stepId: next, visited: [...context.visited, next], showOtherExplanations: false };
-    }),
-    takeAlternative: assign(({ context }) => {
-      const step = currentStep(context);
-      if (step.kind !== 'contentNote') return {};
-      return { stepId: step.alternative, visited: [...context.visited, step.alternative] };
-    }),
-    /** A role branch is never shown, so the step it routes to takes its place in the visited list. */
-    followRoleBranch: assign(({ context }) => {
-      const next = nextStepId(context) as string;
-      return { stepId: next, visited: [...context.visited.slice(0, -1), next] };
-    }),
-    toggleOtherExplanations: assign(({ context }) => ({
-      showOtherExplanations: !context.showOtherExplanations,
-    })),
-    restart: assign(({ context }) => startContext(context.lesson, context.role)),
-  },
-}).createMachine({
-  id: 'lesson',
-  context: ({ input }) => startContext(input.lesson, input.role ?? null),
-  initial: 'routing',
-  on: {
-    'learner.restart': { target: '.routing', actions: 'restart' },
-  },
-  states: {
-    routing: {
-      always: [
-        { guard: 'isRoleBranch', target: 'routing', reenter: true, actions: 'followRoleBranch' },
-        { guard: 'isSummaryStep', target: 'summary' },
-        { guard: 'isDecisionStep', target: 'answering' },
-        { guard: 'isContentNote', target: 'contentNote' },
-        { target: 'reading' },
-      ],
+    guards: {
+      isDecisionStep: ({ context }) => modeOf(step(context)) === 'decision',
+      isAnswered: ({ context }) => answerFor(context, context.stepId) !== undefined,
+      isEnding: ({ context }) => modeOf(step(context)) === 'ending',
+      isRoute: ({ context }) => modeOf(step(context)) === 'route',
+      isContentNote: ({ context }) => modeOf(step(context)) === 'contentNote',
+      needsRole: ({ context }) => step(context).kind === 'roleBranch' && context.askRole && context.role === null,
+      isValidChoice: ({ context, event }) => event.type === 'learner.choose' && isValidChoice(context, event.optionIds),
+      hasNextStep: ({ context }) => nextStepId(context) !== undefined,
     },
-    contentNote: {
-      on: {
-        'learner.continue': { target: 'routing', actions: 'goToNextStep' },
-        'learner.takeAlternative': { target: 'routing', actions: 'takeAlternative' },
+    actions: {
+      recordAnswer: assign(({ context, event }) => {
+        assertEvent(event, 'learner.choose');
+        const current = step(context) as DecisionStep;
+        const answer: AnswerRecord = {
+          stepId: current.id,
+          optionIds: [...event.optionIds],
+          offered: offeredIds(current),
+        };
+        return {
+          answers: [...context.answers.filter((previous) => previous.stepId !== current.id), answer],
+          showOtherExplanations: false,
+        };
+      }),
+      goToNextStep: assign(({ context }) => {
+        const next = nextStepId(context) as string;
+        return { stepId: next, visited: [...context.visited, next], showOtherExplanations: false };
+      }),
+      takeAlternative: assign(({ context }) => {
+        const current = step(context);
+        if (current.kind !== 'contentNote') return {};
+        return { stepId: current.alternative, visited: [...context.visited, current.alternative] };
+      }),
+      followRoleBranch: assign(({ context }) => followRoleBranch(context, context.role)),
+      chooseRole: assign(({ context, event }) => {
+        assertEvent(event, 'learner.chooseRole');
+        return { ...followRoleBranch(context, event.role), role: event.role, askRole: false };
+      }),
+      toggleOtherExplanations: assign(({ context }) => ({
+        showOtherExplanations: !context.showOtherExplanations,
+      })),
+      /** A new attempt: a new order of options, derived from the last so every tab agrees. */
+      restart: assign(({ context }) =>
+        startContext({ ...context, askRole: false, seed: hash32(`${context.seed}:again`) }, lesson),
+      ),
+    },
+  }).createMachine({
+    id: 'lesson',
+    context: ({ input }) => startContext({ ...input, seed: input.seed ?? 0 }, lesson),
+    initial: 'routing',
+    on: {
+      'learner.restart': { target: '.routing', actions: 'restart' },
+    },
+    states: {
+      routing: {
+        always: [
+          { guard: 'needsRole', target: 'choosingRole' },
+          { guard: 'isRoute', target: 'routing', reenter: true, actions: 'followRoleBranch' },
+          { guard: 'isEnding', target: 'summary' },
+          // Reached only after content changed under saved progress: the answer given is kept.
+          { guard: 'isAnswered', target: 'feedback' },
+          { guard: 'isDecisionStep', target: 'answering' },
+          { guard: 'isContentNote', target: 'contentNote' },
+          { target: 'reading' },
+        ],
       },
-    },
-    reading: {
-      on: {
-        'learner.continue': { guard: 'hasNextStep', target: 'routing', actions: 'goToNextStep' },
+      /** The first role branch of a learner who has not given a role: ask, in place. */
+      choosingRole: {
+        on: { 'learner.chooseRole': { target: 'routing', actions: 'chooseRole' } },
       },
-    },
-    answering: {
-      on: {
-        'learner.choose': { guard: 'isValidChoice', target: 'feedback', actions: ['recordAnswer', 'reportAnswer'] },
+      contentNote: {
+        on: {
+          'learner.continue': { target: 'routing', actions: 'goToNextStep' },
+          'learner.takeAlternative': { target: 'routing', actions: 'takeAlternative' },
+        },
       },
-    },
-    feedback: {
-      on: {
-        'learner.toggleOtherExplanations': { actions: 'toggleOtherExplanations' },
-        'learner.continue': { guard: 'hasNextStep', target: 'routing', actions: 'goToNextStep' },
+      reading: {
+        on: {
+          'learner.continue': { guard: 'hasNextStep', target: 'routing', actions: 'goToNextStep' },
+        },
       },
+      answering: {
+        on: {
+          'learner.choose': { guard: 'isValidChoice', target: 'feedback', actions: 'recordAnswer' },
+        },
+      },
+      feedback: {
+        on: {
+          'learner.toggleOtherExplanations': { actions: 'toggleOtherExplanations' },
+          'learner.continue': { guard: 'hasNextStep', target: 'routing', actions: 'goToNextStep' },
+        },
+      },
+      summary: {},
     },
-    summary: {},
-  },
-});
+  });
+}
+
+export type LessonMachine = ReturnType<typeof buildLessonMachine>;
+export type LessonSnapshot = SnapshotFrom<LessonMachine>;
+
+const machines = new WeakMap<Lesson, LessonMachine>();
+
+/** The machine for one shipped lesson (made once per lesson object). */
+export function createLessonMachine(lesson: Lesson): LessonMachine {
+  let machine = machines.get(lesson);
+  if (!machine) {
+    machine = buildLessonMachine(lesson);
+    machines.set(lesson, machine);
+  }
+  return machine;
+}
 
 export interface LessonResult {
   correct: number;
@@ -173,20 +242,25 @@ export interface LessonResult {
   myths: string[];
 }
 
-export function lessonResult(context: LessonContext): LessonResult {
+/**
+ * The lesson's result, judged against the shipped lesson. Only answers to steps on the learner's
+ * way count: answers kept for steps still ahead (after content or role changed) count once reached.
+ */
+export function lessonResult(lesson: Lesson, context: Pick<LessonContext, 'answers' | 'visited'>): LessonResult {
   const myths = new Set<string>();
+  let correct = 0;
+  let total = 0;
   for (const answer of context.answers) {
-    const step = stepById(context.lesson, answer.stepId);
-    if (!isDecisionStep(step)) continue;
+    if (!context.visited.includes(answer.stepId)) continue;
+    const step = lesson.steps.find((candidate) => candidate.id === answer.stepId);
+    if (!step || !isDecisionStep(step)) continue;
+    total += 1;
+    if (isChoiceCorrect(step, answer.optionIds)) correct += 1;
     for (const option of step.options) {
       if (answer.optionIds.includes(option.id) && !option.correct && option.misconception) {
         myths.add(option.misconception);
       }
     }
   }
-  return {
-    correct: context.answers.filter((answer) => answer.correct).length,
-    total: context.answers.length,
-    myths: [...myths],
-  };
+  return { correct, total, myths: [...myths] };
 }

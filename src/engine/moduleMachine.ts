@@ -1,6 +1,6 @@
 // Tracks a learner's way through one module: which lessons are done, with what score,
 // and whether the pass mark is met. Times come in on events, so the machine never reads a clock.
-import { assign, not, setup } from 'xstate';
+import { assign, createActor, not, setup } from 'xstate';
 import type { LessonResult } from './lessonMachine';
 import { moduleScore } from './moduleScore';
 
@@ -100,3 +100,40 @@ export const moduleMachine = setup({
     },
   },
 });
+
+export type ModuleStatus = 'in-progress' | 'passed' | 'not-passed';
+
+/**
+ * The module machine's state for saved results, built on the module as it ships now: results for
+ * lessons it no longer has are dropped, and a pass stays a pass whatever changed in the content.
+ */
+export function moduleStateFrom(
+  courseModule: { id: string; lessons: { id: string }[]; passMark?: number },
+  saved: { status: ModuleStatus; results: Record<string, LessonOutcome>; passedAt: number | null },
+) {
+  const lessonIds = courseModule.lessons.map((lesson) => lesson.id);
+  const results = Object.fromEntries(
+    Object.entries(saved.results).filter(([lessonId]) => lessonIds.includes(lessonId)),
+  );
+  const value = saved.status === 'passed' ? 'passed' : saved.status === 'not-passed' ? 'notPassed' : 'inProgress';
+  return moduleMachine.resolveState({
+    value,
+    context: {
+      moduleId: courseModule.id,
+      lessonIds,
+      passMark: courseModule.passMark ?? DEFAULT_PASS_MARK,
+      results,
+      passedAt: saved.passedAt,
+    },
+  });
+}
+
+/** The same state as `moduleStateFrom`, as a plain persisted snapshot that can be stored. */
+export function persistedModuleState(
+  courseModule: Parameters<typeof moduleStateFrom>[0],
+  saved: Parameters<typeof moduleStateFrom>[1],
+) {
+  const snapshot = moduleStateFrom(courseModule, saved);
+  const actor = createActor(moduleMachine, { input: snapshot.context, snapshot });
+  return actor.getPersistedSnapshot();
+}

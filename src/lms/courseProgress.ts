@@ -1,6 +1,10 @@
 // Moves a learner's whole-course progress between the app's database and the shapes the progress
 // codec and the LMS need: what to save in suspend_data, and what status and score to report.
+// Module results and passes are carried whatever the content's state: a content change must never
+// take a pass back from the LMS.
 import type { Catalog } from '../content/catalog';
+import { lessonHash } from '../engine/contentHash';
+import { RESTART_MARKER, restoreLesson } from '../engine/lessonRestore';
 import type { ModuleContext } from '../engine/moduleMachine';
 import { moduleScore } from '../engine/moduleScore';
 import { lessonKey, THIS_TAB, type HeardDatabase } from '../storage/database';
@@ -16,16 +20,17 @@ export async function readCourseProgress(db: HeardDatabase, catalog: Catalog): P
   for (const courseModule of catalog.modules) {
     const places: Record<string, LessonPlace> = {};
     for (const record of lessonRecords) {
-      if (record.moduleId !== courseModule.id || record.contentVersion !== courseModule.version) continue;
-      const snapshot = record.snapshot as Partial<LessonPlace> | undefined;
-      if (snapshot && typeof snapshot.value === 'string' && snapshot.context) {
-        places[record.lessonId] = { value: snapshot.value, context: snapshot.context };
+      if (record.moduleId !== courseModule.id) continue;
+      const lesson = courseModule.lessons.find((candidate) => candidate.id === record.lessonId);
+      // A place saved on other content is checked and migrated on the current lesson first.
+      const restored = lesson ? restoreLesson(lesson, record.snapshot, record.contentHash) : undefined;
+      if (restored?.kind === 'same' || restored?.kind === 'migrated') {
+        const { value, context } = restored.snapshot;
+        places[record.lessonId] = { value: value as string, context };
       }
     }
     progress.lessons[courseModule.id] = places;
-    const saved = moduleRecords.find(
-      (record) => record.moduleId === courseModule.id && record.contentVersion === courseModule.version,
-    );
+    const saved = moduleRecords.find((record) => record.moduleId === courseModule.id);
     const context = (saved?.snapshot as { context?: Partial<ModuleContext> } | undefined)?.context;
     if (saved && context?.results) {
       progress.modules[courseModule.id] = {
@@ -45,8 +50,12 @@ export async function restoreCourseProgress(
   decoded: DecodedProgress,
   now: number,
 ): Promise<void> {
-  const version = (moduleId: string) =>
-    catalog.modules.find((courseModule) => courseModule.id === moduleId)?.version ?? 0;
+  const hash = (moduleId: string, lessonId: string) => {
+    const lesson = catalog.modules
+      .find((courseModule) => courseModule.id === moduleId)
+      ?.lessons.find((candidate) => candidate.id === lessonId);
+    return lesson ? lessonHash(lesson) : undefined;
+  };
   await db.transaction('rw', db.lessonProgress, db.moduleProgress, db.profile, async () => {
     await db.lessonProgress.clear();
     await db.moduleProgress.clear();
@@ -55,7 +64,7 @@ export async function restoreCourseProgress(
         key: lessonKey(lesson.moduleId, lesson.lessonId),
         moduleId: lesson.moduleId,
         lessonId: lesson.lessonId,
-        contentVersion: version(lesson.moduleId),
+        contentHash: hash(lesson.moduleId, lesson.lessonId),
         snapshot: lesson.snapshot,
         stepId: lesson.stepId,
         status: lesson.atSummary ? ('completed' as const) : ('in-progress' as const),
@@ -63,10 +72,23 @@ export async function restoreCourseProgress(
         writer: THIS_TAB,
       })),
     );
+    // A lesson whose place could not be carried over says so when the learner opens it.
+    await db.lessonProgress.bulkPut(
+      decoded.restartedLessons.map((lesson) => ({
+        key: lessonKey(lesson.moduleId, lesson.lessonId),
+        moduleId: lesson.moduleId,
+        lessonId: lesson.lessonId,
+        contentHash: hash(lesson.moduleId, lesson.lessonId),
+        snapshot: RESTART_MARKER,
+        stepId: '',
+        status: 'in-progress' as const,
+        updatedAt: now,
+        writer: THIS_TAB,
+      })),
+    );
     await db.moduleProgress.bulkPut(
       decoded.modules.map((saved) => ({
         moduleId: saved.moduleId,
-        contentVersion: version(saved.moduleId),
         snapshot: saved.snapshot,
         status: saved.status,
         updatedAt: now,

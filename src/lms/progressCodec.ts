@@ -1,35 +1,45 @@
 // A compact, versioned text form of a learner's whole-course progress, small enough for SCORM 1.2's
 // 4,096-character suspend_data. A lesson is stored as the learner's moves (continue, take the
-// alternative, which options they chose), replayed through the lesson machine on resume, so the
-// learner lands on the exact step they left, and a move that no longer fits the lesson is noticed.
+// alternative, which options they chose) and the seed that orders its options, replayed through
+// the shipped lesson's machine on resume, so the learner lands on the exact step they left with
+// the options in the same order.
 //
-// Layout (version 1):  H1 <role> |<module> |<module> ...   (modules in course order)
-//   module  = <content version, base 36> [.<status i|p|n>[.<passedAt, base 36 seconds>]] ,<lesson> ,<lesson> ...
-//   lesson  = [<role><moves>] [!<correct>.<total>.<completedAt>[.<myth index>...]]   (numbers in base 36)
+// Layout (version 2):  H2 <role> |<module> |<module> ...   (modules in course order)
+//   module  = [<status i|p|n>[.<passedAt, base 36 seconds>]] ,<lesson> ,<lesson> ...
+//   lesson  = [<lesson hash, 4 chars><role><seed, base 36>:<moves>] [!<correct>.<total>.<completedAt>[.<myth index>...]]
 //   moves   = + continue, ~ take the alternative, or one base64url character: the chosen options as bits
+// Results and module status never depend on the content: a pass stays a pass and a finished
+// lesson's result is kept whatever changed. A lesson in progress whose structure changed (its hash
+// differs) starts again, and `restartedLessons` says which. Version 1 (a module's hand-kept
+// version in place of hashes) still reads: its places replay where they fit and restart where not.
 // Pure: no storage, no clock; decoding never throws.
 import { createActor, type Snapshot } from 'xstate';
 import type { CourseModule, Lesson, Role } from '../engine/contentSchema';
 import { isDecisionStep, ROLES } from '../engine/content';
+import { lessonHash } from '../engine/contentHash';
 import { stepById } from '../engine/lessonGraph';
-import { currentStep, lessonMachine, type AnswerRecord } from '../engine/lessonMachine';
-import { moduleMachine, type LessonOutcome } from '../engine/moduleMachine';
+import { createLessonMachine, currentStep, type AnswerRecord } from '../engine/lessonMachine';
+import { persistedModuleState, type LessonOutcome, type ModuleStatus } from '../engine/moduleMachine';
+import { hash32 } from '../engine/shuffle';
+import { roleRoute } from '../engine/steps/registry';
 
-export const CODEC_PREFIX = 'H1';
+export type { ModuleStatus } from '../engine/moduleMachine';
+
+export const CODEC_PREFIX = 'H2';
+const LEGACY_PREFIX = 'H1';
 /** SCORM 1.2's limit for cmi.suspend_data. */
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
 
 const CONTINUE = '+';
 const ALTERNATIVE = '~';
 const NO_ROLE = '-';
+const SEED_END = ':';
 const CHOICE_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-export type ModuleStatus = 'in-progress' | 'passed' | 'not-passed';
 
 /** The parts of a saved lesson the codec needs (a lesson machine's persisted snapshot has them). */
 export interface LessonPlace {
   value: string;
-  context: { role: Role | null; stepId: string; visited: string[]; answers: AnswerRecord[] };
+  context: { role: Role | null; stepId: string; visited: string[]; answers: AnswerRecord[]; seed?: number };
 }
 
 /** What the codec reads and rebuilds: the same shapes the app keeps in its database. */
@@ -51,8 +61,8 @@ export interface DecodedProgress {
     atSummary: boolean;
   }[];
   modules: { moduleId: string; snapshot: Snapshot<unknown>; status: ModuleStatus }[];
-  /** Modules whose content changed since the progress was saved; their progress starts again. */
-  restartedModules: string[];
+  /** Lessons in progress whose structure changed since the progress was saved: they start again. */
+  restartedLessons: { moduleId: string; lessonId: string }[];
 }
 
 export type DecodeResult = { ok: true; progress: DecodedProgress } | { ok: false; reason: string };
@@ -76,9 +86,14 @@ function choiceChar(options: { id: string }[], optionIds: string[]): string {
 function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
   let step = stepById(lesson, stepId);
   for (let hops = 0; step.kind === 'roleBranch' && hops < lesson.steps.length; hops += 1) {
-    step = stepById(lesson, (role && step.routes[role]) || step.otherwise);
+    step = stepById(lesson, roleRoute(step, role));
   }
   return step.id;
+}
+
+/** Four base-36 characters of the lesson's structural hash: enough to notice a changed lesson. */
+function shortHash(lesson: Lesson): string {
+  return (hash32(lessonHash(lesson)) % 36 ** 4).toString(36).padStart(4, '0');
 }
 
 /** The learner's moves that lead from the lesson's start to where they are now. */
@@ -117,7 +132,8 @@ export function encodeProgress(modules: CourseModule[], mythIds: string[], progr
       const place = places[lesson.id];
       if (place) {
         try {
-          entry = roleChar(place.context.role) + movesFor(lesson, place);
+          const seed = ((place.context.seed ?? 0) >>> 0).toString(36);
+          entry = shortHash(lesson) + roleChar(place.context.role) + seed + SEED_END + movesFor(lesson, place);
         } catch {
           entry = '';
         }
@@ -132,9 +148,9 @@ export function encodeProgress(modules: CourseModule[], mythIds: string[], progr
     });
     while (lessons.length > 0 && lessons.at(-1) === '') lessons.pop();
     if (!saved && lessons.length === 0) return '';
-    let head = courseModule.version.toString(36);
+    let head = '';
     if (saved) {
-      head += `.${saved.status === 'passed' ? 'p' : saved.status === 'not-passed' ? 'n' : 'i'}`;
+      head += saved.status === 'passed' ? 'p' : saved.status === 'not-passed' ? 'n' : 'i';
       if (saved.passedAt !== null) head += `.${seconds(saved.passedAt)}`;
     }
     return [head, ...lessons].join(',');
@@ -163,8 +179,8 @@ function roleFrom(char: string | undefined): Role | null {
   return role;
 }
 
-function replayLesson(lesson: Lesson, role: Role | null, moves: string) {
-  const actor = createActor(lessonMachine, { input: { lesson, role } }).start();
+function replayLesson(lesson: Lesson, role: Role | null, seed: number, moves: string) {
+  const actor = createActor(createLessonMachine(lesson), { input: { role, seed } }).start();
   try {
     for (const move of moves) {
       const snapshot = actor.getSnapshot();
@@ -173,7 +189,7 @@ function replayLesson(lesson: Lesson, role: Role | null, moves: string) {
       else if (move === ALTERNATIVE) event = { type: 'learner.takeAlternative' } as const;
       else {
         const bits = CHOICE_DIGITS.indexOf(move);
-        const step = currentStep(snapshot.context);
+        const step = currentStep(lesson, snapshot.context);
         if (bits <= 0 || !isDecisionStep(step)) fail('a move does not fit the lesson');
         const optionIds = step.options.filter((_, index) => bits & (1 << index)).map((option) => option.id);
         event = { type: 'learner.choose', optionIds } as const;
@@ -204,25 +220,19 @@ function outcomeFrom(text: string, mythIds: string[]): LessonOutcome {
   return outcome;
 }
 
-function moduleSnapshot(courseModule: CourseModule, status: ModuleStatus, context: object) {
-  const input = {
-    moduleId: courseModule.id,
-    lessonIds: courseModule.lessons.map((lesson) => lesson.id),
-    passMark: courseModule.passMark,
-  };
-  const fresh = createActor(moduleMachine, { input });
-  const base = fresh.getPersistedSnapshot() as Snapshot<unknown> & { context: object };
-  const value = status === 'passed' ? 'passed' : status === 'not-passed' ? 'notPassed' : 'inProgress';
-  return { ...base, value, context: { ...base.context, ...context } } as unknown as Snapshot<unknown>;
-}
-
-function decodeModule(courseModule: CourseModule, segment: string, mythIds: string[], progress: DecodedProgress) {
+function decodeModule(
+  courseModule: CourseModule,
+  segment: string,
+  mythIds: string[],
+  progress: DecodedProgress,
+  legacy: boolean,
+) {
   const [head = '', ...entries] = segment.split(',');
-  const [version, statusChar, passedAt] = head.split('.');
-  if (base36(version) !== courseModule.version) {
-    progress.restartedModules.push(courseModule.id);
-    return;
-  }
+  // Version 1 led with the module's content version, now unused.
+  const [statusChar, passedAt] = (legacy ? head.split('.').slice(1) : head === '' ? [] : head.split('.')) as [
+    string | undefined,
+    string | undefined,
+  ];
   if (entries.length > courseModule.lessons.length) fail('there are more lessons than the module has');
   const results: Record<string, LessonOutcome> = {};
   entries.forEach((entry, index) => {
@@ -230,32 +240,60 @@ function decodeModule(courseModule: CourseModule, segment: string, mythIds: stri
     const [path = '', outcome, extra] = entry.split('!');
     if (extra !== undefined) fail('a lesson is damaged');
     if (path !== '') {
-      const replayed = replayLesson(lesson, roleFrom(path[0]), path.slice(1));
-      progress.lessons.push({ moduleId: courseModule.id, lessonId: lesson.id, ...replayed });
+      const place = legacy ? legacyPlace(lesson, path) : currentPlace(lesson, path);
+      if (place) progress.lessons.push({ moduleId: courseModule.id, lessonId: lesson.id, ...place });
+      else progress.restartedLessons.push({ moduleId: courseModule.id, lessonId: lesson.id });
     }
     if (outcome !== undefined) results[lesson.id] = outcomeFrom(outcome, mythIds);
   });
   if (statusChar === undefined) return;
   const status = ({ i: 'in-progress', p: 'passed', n: 'not-passed' } as const)[statusChar];
   if (!status) fail('a module status is damaged');
-  const context = { results, passedAt: passedAt === undefined ? null : base36(passedAt) * 1000 };
-  progress.modules.push({ moduleId: courseModule.id, status, snapshot: moduleSnapshot(courseModule, status, context) });
+  const snapshot = persistedModuleState(courseModule, {
+    status,
+    results,
+    passedAt: passedAt === undefined ? null : base36(passedAt) * 1000,
+  });
+  progress.modules.push({ moduleId: courseModule.id, status, snapshot });
+}
+
+/** A version 2 lesson place: replayed when the lesson's structure is unchanged, else undefined. */
+function currentPlace(lesson: Lesson, path: string) {
+  const end = path.indexOf(SEED_END);
+  if (end < 6) fail('a lesson is damaged');
+  const hash = path.slice(0, 4);
+  const role = roleFrom(path[4]);
+  const seed = base36(path.slice(5, end));
+  if (hash !== shortHash(lesson)) return undefined;
+  return replayLesson(lesson, role, seed, path.slice(end + 1));
+}
+
+/** A version 1 lesson place: made with content of unknown structure, so kept only where it fits. */
+function legacyPlace(lesson: Lesson, path: string) {
+  const role = roleFrom(path[0]);
+  try {
+    return replayLesson(lesson, role, 0, path.slice(1));
+  } catch (error) {
+    if (error instanceof Unreadable) return undefined;
+    throw error;
+  }
 }
 
 /** Reads progress written by `encodeProgress`. Any text gives a result or a plain reason. */
 export function decodeProgress(modules: CourseModule[], mythIds: string[], text: unknown): DecodeResult {
   if (typeof text !== 'string' || text === '') return { ok: false, reason: 'There is no saved progress.' };
   if (!text.startsWith('H')) return { ok: false, reason: 'The saved progress was not made by this course.' };
-  if (!text.startsWith(CODEC_PREFIX)) {
+  const legacy = text.startsWith(LEGACY_PREFIX);
+  if (!text.startsWith(CODEC_PREFIX) && !legacy) {
     return { ok: false, reason: 'The saved progress was made by a newer version of this course.' };
   }
   const [head = '', ...segments] = text.split('|');
   try {
     if (head.length !== CODEC_PREFIX.length + 1) fail('the header is damaged');
     if (segments.length > modules.length) fail('there are more modules than the course has');
-    const progress: DecodedProgress = { role: roleFrom(head.at(-1)), lessons: [], modules: [], restartedModules: [] };
+    const progress: DecodedProgress = { role: roleFrom(head.at(-1)), lessons: [], modules: [], restartedLessons: [] };
     segments.forEach((segment, index) => {
-      if (segment !== '') decodeModule(modules[index] as CourseModule, segment, mythIds, progress);
+      if (segment !== '') decodeModule(modules[index] as CourseModule, segment, mythIds, progress, legacy);
     });
     return { ok: true, progress };
   } catch (error) {

@@ -27,7 +27,9 @@ const lessonProgressSchema = z.object({
   key: text,
   moduleId: text,
   lessonId: text,
-  contentVersion: z.number().int(),
+  contentHash: text.optional(),
+  // Backups made before content hashes carry the module's old hand-kept version; still accepted.
+  contentVersion: z.number().int().optional(),
   snapshot: z.unknown(),
   stepId: text,
   status: z.enum(['in-progress', 'completed']),
@@ -36,7 +38,7 @@ const lessonProgressSchema = z.object({
 });
 const moduleProgressSchema = z.object({
   moduleId: text,
-  contentVersion: z.number().int(),
+  contentVersion: z.number().int().optional(),
   snapshot: z.unknown(),
   status: z.enum(['in-progress', 'passed', 'not-passed']),
   updatedAt: z.number().finite(),
@@ -71,6 +73,7 @@ const profileSchema = z.object({
   id: z.literal('learner'),
   displayName: text.optional(),
   role: roleSchema.optional(),
+  roleDeclined: z.boolean().optional(),
   organisation: text.optional(),
 });
 

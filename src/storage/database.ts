@@ -7,6 +7,8 @@ export interface LearnerProfile {
   id: 'learner';
   displayName?: string;
   role?: Role;
+  /** The learner said they prefer not to give a role when a lesson asked, so it does not ask again. */
+  roleDeclined?: boolean;
   organisation?: string;
 }
 
@@ -25,7 +27,10 @@ export interface LessonProgressRecord {
   key: string;
   moduleId: string;
   lessonId: string;
-  contentVersion: number;
+  /** The lesson's structural hash when this was saved (src/engine/contentHash.ts). */
+  contentHash?: string;
+  /** Progress saved before content hashes: the module's hand-kept version then. No longer read. */
+  contentVersion?: number;
   snapshot: unknown;
   stepId: string;
   status: 'in-progress' | 'completed';
@@ -36,7 +41,8 @@ export interface LessonProgressRecord {
 
 export interface ModuleProgressRecord {
   moduleId: string;
-  contentVersion: number;
+  /** Saved before content hashes; no longer read: results and passes survive content changes. */
+  contentVersion?: number;
   snapshot: unknown;
   status: 'in-progress' | 'passed' | 'not-passed';
   updatedAt: number;
@@ -108,6 +114,9 @@ export const SCHEMA_V1 = {
   moduleProgress: 'moduleId, updatedAt',
 };
 
+/** Version 2's stores, kept verbatim for the same reason. */
+export const SCHEMA_V2 = { ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' };
+
 export class HeardDatabase extends Dexie {
   profile!: EntityTable<LearnerProfile, 'id'>;
   answers!: EntityTable<AnswerEvent, 'id'>;
@@ -124,7 +133,7 @@ export class HeardDatabase extends Dexie {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // Version 2 adds the device's signing key and issued certificates; existing data is untouched.
-    this.version(2).stores({ ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' });
+    this.version(2).stores(SCHEMA_V2);
     // Version 3 adds trainer assignments and receipts, and the xAPI statement queue.
     this.version(3).stores({
       assignments: 'id, importedAt',

@@ -1,21 +1,28 @@
 // Finishing a lesson: the module machine decides what the new result means (in progress, passed,
-// not passed) and its snapshot is saved. Only the lesson player needs this, so XState loads with it.
+// not passed) and the result is saved. Only the lesson player needs this, so XState loads with it.
+// Saved results are rebuilt on the module as it ships now, so a content change never un-passes it.
 import { createActor, type SnapshotFrom } from 'xstate';
 import type { CourseModule } from '../engine/contentSchema';
 import type { LessonResult } from '../engine/lessonMachine';
-import { moduleMachine } from '../engine/moduleMachine';
+import { moduleMachine, moduleStateFrom, type ModuleContext } from '../engine/moduleMachine';
 import type { HeardDatabase, ModuleProgressRecord } from './database';
 
 export type ModuleSnapshot = SnapshotFrom<typeof moduleMachine>;
 
 function moduleActor(courseModule: CourseModule, record: ModuleProgressRecord | undefined) {
+  const context = (record?.snapshot as { context?: Partial<ModuleContext> } | undefined)?.context;
   const input = {
     moduleId: courseModule.id,
     lessonIds: courseModule.lessons.map((lesson) => lesson.id),
     passMark: courseModule.passMark,
   };
-  const usable = record && record.contentVersion === courseModule.version;
-  return createActor(moduleMachine, usable ? { input, snapshot: record.snapshot as ModuleSnapshot } : { input });
+  if (!record || !context) return createActor(moduleMachine, { input });
+  const snapshot = moduleStateFrom(courseModule, {
+    status: record.status,
+    results: context.results ?? {},
+    passedAt: context.passedAt ?? null,
+  });
+  return createActor(moduleMachine, { input, snapshot });
 }
 
 function moduleStatus(snapshot: ModuleSnapshot): ModuleProgressRecord['status'] {
@@ -38,7 +45,6 @@ export async function completeLesson(
     const snapshot = actor.getSnapshot();
     await db.moduleProgress.put({
       moduleId: courseModule.id,
-      contentVersion: courseModule.version,
       snapshot: actor.getPersistedSnapshot(),
       status: moduleStatus(snapshot),
       updatedAt: now,

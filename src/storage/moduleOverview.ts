@@ -33,17 +33,20 @@ export function moduleOverview(
   { lessonRecords, moduleRecord, certificates }: ModuleRecords,
   today?: string,
 ): ModuleOverviewProgress {
-  const current = moduleRecord && moduleRecord.contentVersion === courseModule.version ? moduleRecord : undefined;
+  // Results and passes survive content changes; a lesson's changed steps are dealt with when it opens.
+  const current = moduleRecord;
   // Read the saved machine context directly: showing progress should not need XState loaded.
   const context = current ? (current.snapshot as { context?: Partial<ModuleContext> }).context : undefined;
-  const results = context?.results ?? {};
+  // Results of lessons the module no longer has do not count.
+  const results = Object.fromEntries(
+    Object.entries(context?.results ?? {}).filter(([lessonId]) =>
+      courseModule.lessons.some((lesson) => lesson.id === lessonId),
+    ),
+  );
   const lessons: ModuleOverviewProgress['lessons'] = {};
   for (const lesson of courseModule.lessons) {
     const record = lessonRecords.find(
-      (candidate) =>
-        candidate.moduleId === courseModule.id &&
-        candidate.lessonId === lesson.id &&
-        candidate.contentVersion === courseModule.version,
+      (candidate) => candidate.moduleId === courseModule.id && candidate.lessonId === lesson.id,
     );
     if (lesson.id in results && (!record || record.status === 'completed')) lessons[lesson.id] = 'completed';
     else if (record) lessons[lesson.id] = record.status === 'completed' ? 'completed' : 'in-progress';

@@ -1,33 +1,15 @@
-// Reads and writes a learner's progress. Lesson and module state are XState persisted
-// snapshots, so a reload restores the exact step (and feedback) the learner left.
-import type { SnapshotFrom } from 'xstate';
+// Reads and writes a learner's progress. Lesson and module state are XState persisted snapshots
+// holding only the learner's own state; each lesson record keeps the lesson's structural hash, so
+// progress made on other content is noticed and migrated (src/engine/lessonRestore.ts).
 import type { CourseModule, Lesson } from '../engine/contentSchema';
-import type { lessonMachine } from '../engine/lessonMachine';
+import { lessonHash } from '../engine/contentHash';
 import type { AnswerEvent, HeardDatabase, LessonProgressRecord } from './database';
 import { lessonKey, THIS_TAB } from './recordKeys';
 import { latestInProgress, moduleOverview, type ModuleOverviewProgress } from './moduleOverview';
 
 export type { ModuleOverviewProgress } from './moduleOverview';
 
-export type LessonSnapshot = SnapshotFrom<typeof lessonMachine>;
-
-export interface SavedLesson {
-  /** A snapshot the lesson can resume from, or undefined to start fresh. */
-  snapshot: unknown;
-  /** True when saved progress was made with older content and the lesson restarts. */
-  restartedForNewContent: boolean;
-}
-
-/** What a saved record offers: its snapshot, unless it was made with older content. */
-export function savedLessonFrom(courseModule: CourseModule, record: LessonProgressRecord | undefined): SavedLesson {
-  if (!record) return { snapshot: undefined, restartedForNewContent: false };
-  if (record.contentVersion !== courseModule.version) return { snapshot: undefined, restartedForNewContent: true };
-  return { snapshot: record.snapshot, restartedForNewContent: false };
-}
-
-export async function loadLesson(db: HeardDatabase, courseModule: CourseModule, lesson: Lesson): Promise<SavedLesson> {
-  return savedLessonFrom(courseModule, await db.lessonProgress.get(lessonKey(courseModule.id, lesson.id)));
-}
+export type { LessonSnapshot } from '../engine/lessonMachine';
 
 export async function saveLesson(
   db: HeardDatabase,
@@ -42,7 +24,7 @@ export async function saveLesson(
     key: lessonKey(courseModule.id, lesson.id),
     moduleId: courseModule.id,
     lessonId: lesson.id,
-    contentVersion: courseModule.version,
+    contentHash: lessonHash(lesson),
     snapshot: persisted,
     stepId,
     status: atSummary ? 'completed' : 'in-progress',
@@ -85,8 +67,4 @@ export async function readModuleProgress(
 /** The lesson the learner was most recently in the middle of, to offer "Continue where you left off". */
 export async function lastLessonInProgress(db: HeardDatabase): Promise<LessonProgressRecord | undefined> {
   return latestInProgress(await db.lessonProgress.toArray());
-}
-
-export function isLessonSnapshotUsable(snapshot: unknown): snapshot is LessonSnapshot {
-  return typeof snapshot === 'object' && snapshot !== null && 'value' in snapshot && 'context' in snapshot;
 }

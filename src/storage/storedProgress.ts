@@ -11,6 +11,7 @@ import type {
 } from './database';
 import type { CourseModule } from '../engine/contentSchema';
 import { moduleOverview, type ModuleOverviewProgress } from './moduleOverview';
+import { indexedDBIfAllowed } from './webStorage';
 
 export interface StoredProgress {
   lessonProgress: LessonProgressRecord[];
@@ -55,7 +56,7 @@ export function storedModuleOverview(
 
 export async function readStoredProgress(
   databaseName: string,
-  factory: IDBFactory | null = globalThis.indexedDB ?? null,
+  factory: IDBFactory | null = indexedDBIfAllowed(),
 ): Promise<StoredProgressResult> {
   // Asking which databases exist is quick; opening one that does not exist makes and drops it.
   try {
@@ -70,7 +71,7 @@ export async function readStoredProgress(
 /** Whether this browser lets the course open its database at all (a private window may not). */
 export async function storageWorks(
   databaseName: string,
-  factory: IDBFactory | null = globalThis.indexedDB ?? null,
+  factory: IDBFactory | null = indexedDBIfAllowed(),
 ): Promise<boolean> {
   return (await readOpenedDatabase(databaseName, factory)).ok;
 }

@@ -56,12 +56,11 @@ export async function assignmentProgress(
   const byLesson: AssignmentProgress['lessons'] = {};
   lessons.forEach(({ courseModule, lesson }, index) => {
     const record = records[index];
-    byLesson[lessonKey(courseModule.id, lesson.id)] =
-      record && record.contentVersion === courseModule.version
-        ? record.status === 'completed'
-          ? 'completed'
-          : 'in-progress'
-        : 'not-started';
+    byLesson[lessonKey(courseModule.id, lesson.id)] = record
+      ? record.status === 'completed'
+        ? 'completed'
+        : 'in-progress'
+      : 'not-started';
   });
   const states = Object.values(byLesson);
   const completedLessons = states.filter((state) => state === 'completed').length;

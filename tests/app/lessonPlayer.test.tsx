@@ -9,7 +9,8 @@ describe('lesson player', () => {
   it('explains why a wrong answer is wrong, and shows the other options’ explanations on request', async () => {
     const user = userEvent.setup();
     renderApp(lessonPath);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Basics' })).toBeInTheDocument();
+    // The first test in the file also waits for the lesson page's code to load, slow on a busy machine.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Basics' }, { timeout: 5000 })).toBeInTheDocument();
     expect(await screen.findByText('Children must be treated as children.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
 

@@ -85,6 +85,14 @@ for (const language of ['en', 'cy']) {
       await expect(page.getByRole('textbox')).toBeVisible();
       await scan('rewrite');
     }
-    expect([...seen].sort()).toEqual(['answering', 'contentNote', 'feedback', 'reading', 'rewrite', 'summary']);
+    expect([...seen].sort()).toEqual([
+      'answering',
+      'choosingRole',
+      'contentNote',
+      'feedback',
+      'reading',
+      'rewrite',
+      'summary',
+    ]);
   });
 }

@@ -5,6 +5,7 @@ import { stepById } from '../../src/engine/lessonGraph';
 import {
   chooseByKeyboard,
   correctOptionIds,
+  answerRoleQuestion,
   currentStepId,
   explanation,
   loadModule,
@@ -35,6 +36,10 @@ test('a learner completes the Adultification module with the keyboard alone and 
       const { stepId, state } = await currentStepId(page);
       const step = stepById(lesson, stepId);
       if (state === 'summary') break;
+      if (state === 'choosingRole') {
+        await answerRoleQuestion(page);
+        continue;
+      }
       if (state === 'reading') {
         await pressByKeyboard(page, page.getByRole('button', { name: 'Continue', exact: true }));
         continue;

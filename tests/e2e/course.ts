@@ -1,7 +1,7 @@
 // Reads a shipped module and its English words so end-to-end tests can find the right
 // answers the way a learner would: by the words on screen.
 import { readFileSync } from 'node:fs';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { moduleSchema, type CourseModule, type DecisionStep, type Lesson } from '../../src/engine/contentSchema';
 import { stepById } from '../../src/engine/lessonGraph';
 import { stepKeys } from '../../src/engine/contentKeys';
@@ -75,12 +75,30 @@ export async function chooseByKeyboard(
     }
     return;
   }
-  const index = step.options.findIndex((option) => option.id === optionIds[0]);
-  const first = page.getByRole('radio', { name: labelOf(step.options[0].id), exact: true });
+  // Options are shuffled per learner and attempt, so find the chosen one by its label, not its place.
+  const radios = page.locator('.options input[type="radio"]');
+  const values = await radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  const index = values.indexOf(optionIds[0] as string);
+  expect(index, `option ${optionIds[0]} is on the page`).toBeGreaterThanOrEqual(0);
+  const first = page.getByRole('radio', { name: labelOf(values[0] as string), exact: true });
   await tabTo(page, first);
   if (index === 0) await page.keyboard.press('Space');
   for (let move = 0; move < index; move++) await page.keyboard.press('ArrowDown');
-  await expect(page.getByRole('radio', { name: labelOf(optionIds[0]), exact: true })).toBeChecked();
+  await expect(page.getByRole('radio', { name: labelOf(optionIds[0] as string), exact: true })).toBeChecked();
+}
+
+/**
+ * Answers the role question a lesson asks at its first role branch when the learner has given no
+ * role: "Prefer not to say" (the question written for everyone), or the role given.
+ */
+export async function answerRoleQuestion(
+  page: Page | FrameLocator,
+  ui: Record<string, string> = english,
+  role?: string,
+): Promise<void> {
+  const name = role ? ui[`role.${role}`] : ui['profile.roleNone'];
+  await page.getByRole('radio', { name, exact: true }).check();
+  await page.getByRole('button', { name: ui['lesson.continue'], exact: true }).click();
 }
 
 export function correctOptionIds(step: DecisionStep): string[] {
@@ -108,6 +126,8 @@ export async function takeOneStep(
     );
     await page.getByRole('button', { name: ui['lesson.checkAnswer'], exact: true }).click();
     answered = true;
+  } else if (state === 'choosingRole') {
+    await answerRoleQuestion(page, ui);
   } else if (state === 'contentNote') {
     await page.getByRole('button', { name: ui['contentNote.continue'], exact: true }).click();
   } else {

@@ -9,7 +9,7 @@ import { unzipSync } from 'fflate';
 import { expect, type FrameLocator, type Page } from '@playwright/test';
 import type { DecisionStep, Lesson } from '../../src/engine/contentSchema';
 import { stepById } from '../../src/engine/lessonGraph';
-import { correctOptionIds, interfaceWords, optionLabel } from './course';
+import { answerRoleQuestion, correctOptionIds, interfaceWords, optionLabel } from './course';
 
 const ui = interfaceWords('en');
 const TYPES: Record<string, string> = {
@@ -150,6 +150,8 @@ export async function move(frame: Course, lesson: Lesson, words: Record<string, 
       await frame.getByRole(role, { name: optionLabel(words, lesson.id, stepId, optionId), exact: true }).check();
     }
     await frame.getByRole('button', { name: ui['lesson.checkAnswer'], exact: true }).click();
+  } else if (state === 'choosingRole') {
+    await answerRoleQuestion(frame, ui);
   } else {
     await frame.getByRole('button', { name: ui['lesson.continue'], exact: true }).click();
   }

@@ -1,14 +1,15 @@
 import { createActor } from 'xstate';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lessonSchema } from '../../src/engine/contentSchema';
 import { findGraphProblems } from '../../src/engine/lessonGraph';
-import { lessonMachine, lessonResult } from '../../src/engine/lessonMachine';
+import { createLessonMachine, isAnswerCorrect, lessonResult, type LessonInput } from '../../src/engine/lessonMachine';
+import type { Lesson } from '../../src/engine/contentSchema';
 import { practiceModule } from '../fixtures/practiceModule';
 
 const [basics, scenario] = practiceModule.lessons;
 
-function start(lesson = basics) {
-  return createActor(lessonMachine, { input: { lesson } }).start();
+function start(lesson: Lesson = basics, input: LessonInput = {}) {
+  return createActor(createLessonMachine(lesson), { input }).start();
 }
 
 describe('lesson machine', () => {
@@ -21,13 +22,19 @@ describe('lesson machine', () => {
 
     actor.send({ type: 'learner.choose', optionIds: ['adult'] });
     expect(actor.getSnapshot().value).toBe('feedback');
-    expect(actor.getSnapshot().context.answers).toEqual([{ stepId: 'age', optionIds: ['adult'], correct: false }]);
+    expect(actor.getSnapshot().context.answers).toEqual([
+      { stepId: 'age', optionIds: ['adult'], offered: ['adult', 'child'] },
+    ]);
 
     actor.send({ type: 'learner.continue' });
     actor.send({ type: 'learner.choose', optionIds: ['choice', 'streetwise'] });
     actor.send({ type: 'learner.continue' });
     expect(actor.getSnapshot().value).toBe('summary');
-    expect(lessonResult(actor.getSnapshot().context)).toEqual({ correct: 1, total: 2, myths: ['shes-streetwise'] });
+    expect(lessonResult(basics, actor.getSnapshot().context)).toEqual({
+      correct: 1,
+      total: 2,
+      myths: ['shes-streetwise'],
+    });
   });
 
   it('counts a multiple-choice answer right only when exactly the right options are chosen', () => {
@@ -36,7 +43,7 @@ describe('lesson machine', () => {
     actor.send({ type: 'learner.choose', optionIds: ['child'] });
     actor.send({ type: 'learner.continue' });
     actor.send({ type: 'learner.choose', optionIds: ['streetwise'] });
-    expect(actor.getSnapshot().context.answers.at(-1)?.correct).toBe(false);
+    expect(isAnswerCorrect(basics, actor.getSnapshot().context.answers.at(-1)!)).toBe(false);
   });
 
   it('ignores a choice that is empty, unknown, or too many for a single-choice question', () => {
@@ -82,30 +89,49 @@ describe('lesson machine', () => {
     const saved = JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
     actor.stop();
 
-    const restored = createActor(lessonMachine, { snapshot: saved, input: { lesson: basics } }).start();
+    const restored = createActor(createLessonMachine(basics), { snapshot: saved, input: {} }).start();
     const snapshot = restored.getSnapshot();
     expect(snapshot.value).toBe('feedback');
     expect(snapshot.context.stepId).toBe('age');
     expect(snapshot.context.showOtherExplanations).toBe(true);
-    expect(snapshot.context.answers).toEqual([{ stepId: 'age', optionIds: ['child'], correct: true }]);
+    expect(snapshot.context.answers).toEqual([{ stepId: 'age', optionIds: ['child'], offered: ['adult', 'child'] }]);
+  });
+
+  it('saves only the learner’s own state: never the lesson, never which option is right', () => {
+    const actor = start();
+    actor.send({ type: 'learner.continue' });
+    actor.send({ type: 'learner.choose', optionIds: ['child'] });
+    const saved = actor.getPersistedSnapshot() as unknown as { context: Record<string, unknown> };
+    expect(Object.keys(saved.context).sort()).toEqual([
+      'answers',
+      'askRole',
+      'fallbackStepId',
+      'nation',
+      'role',
+      'seed',
+      'showOtherExplanations',
+      'stepId',
+      'visited',
+    ]);
+    expect(JSON.stringify(saved)).not.toMatch(/correct|"steps"|"next"/);
   });
 
   it('starts again from the first step when the learner restarts', () => {
     const actor = start();
     actor.send({ type: 'learner.continue' });
     actor.send({ type: 'learner.choose', optionIds: ['child'] });
+    const seed = actor.getSnapshot().context.seed;
     actor.send({ type: 'learner.restart' });
     expect(actor.getSnapshot().value).toBe('reading');
     expect(actor.getSnapshot().context).toMatchObject({ stepId: 'intro', answers: [], visited: ['intro'] });
+    // A new attempt orders the options anew.
+    expect(actor.getSnapshot().context.seed).not.toBe(seed);
   });
 
-  it('reports each answer through the action the app provides', () => {
-    const reportAnswer = vi.fn();
-    const actor = createActor(lessonMachine.provide({ actions: { reportAnswer } }), {
-      input: { lesson: scenario },
-    }).start();
+  it('judges a scenario choice against the shipped lesson', () => {
+    const actor = start(scenario);
     actor.send({ type: 'learner.choose', optionIds: ['wait'] });
-    expect(reportAnswer).toHaveBeenCalledTimes(1);
+    expect(lessonResult(scenario, actor.getSnapshot().context)).toMatchObject({ correct: 0, total: 1 });
   });
 });
 
@@ -134,11 +160,32 @@ describe('role paths', () => {
     ['health', 'general-call'],
     [null, 'general-call'],
   ] as const)('sends a learner whose role is %s to %s, counting it as one step', (role, expected) => {
-    const actor = createActor(lessonMachine, { input: { lesson: roleLesson, role } }).start();
+    const actor = start(roleLesson, { role });
     actor.send({ type: 'learner.continue' });
     expect(actor.getSnapshot().value).toBe('reading');
     expect(actor.getSnapshot().context.stepId).toBe(expected);
     expect(actor.getSnapshot().context.visited).toEqual(['intro', expected]);
+  });
+
+  it('asks a learner with no role for one at the first role branch, and takes the route for it', () => {
+    const actor = start(roleLesson, { askRole: true });
+    actor.send({ type: 'learner.continue' });
+    expect(actor.getSnapshot().value).toBe('choosingRole');
+    actor.send({ type: 'learner.chooseRole', role: 'education' });
+    expect(actor.getSnapshot().context).toMatchObject({ role: 'education', stepId: 'school-call', askRole: false });
+    expect(actor.getSnapshot().context.visited).toEqual(['intro', 'school-call']);
+    expect(actor.getSnapshot().context.fallbackStepId).toBeNull();
+  });
+
+  it('says when a role branch falls back to the question written for everyone', () => {
+    const declined = start(roleLesson, { askRole: true });
+    declined.send({ type: 'learner.continue' });
+    declined.send({ type: 'learner.chooseRole', role: null });
+    expect(declined.getSnapshot().context).toMatchObject({ stepId: 'general-call', fallbackStepId: 'general-call' });
+    const health = start(roleLesson, { role: 'health', askRole: true });
+    health.send({ type: 'learner.continue' });
+    expect(health.getSnapshot().value).toBe('reading');
+    expect(health.getSnapshot().context.fallbackStepId).toBe('general-call');
   });
 
   it('finds no graph problem in a lesson with role paths', () => {
@@ -159,12 +206,12 @@ describe('content notes', () => {
   });
 
   it('waits at the note, then goes on to the material or the alternative route', () => {
-    const onward = createActor(lessonMachine, { input: { lesson: noted } }).start();
+    const onward = start(noted);
     expect(onward.getSnapshot().value).toBe('contentNote');
     onward.send({ type: 'learner.continue' });
     expect(onward.getSnapshot().context.stepId).toBe('scene');
 
-    const alternative = createActor(lessonMachine, { input: { lesson: noted } }).start();
+    const alternative = start(noted);
     alternative.send({ type: 'learner.takeAlternative' });
     expect(alternative.getSnapshot().context.stepId).toBe('plain');
     alternative.send({ type: 'learner.continue' });
@@ -172,7 +219,7 @@ describe('content notes', () => {
   });
 
   it('ignores a request for the alternative route anywhere but at a content note', () => {
-    const actor = createActor(lessonMachine, { input: { lesson: noted } }).start();
+    const actor = start(noted);
     actor.send({ type: 'learner.continue' });
     actor.send({ type: 'learner.takeAlternative' });
     expect(actor.getSnapshot().context.stepId).toBe('scene');

@@ -32,7 +32,7 @@ describe('progress codec', () => {
       expect(Object.values(progress.lessons).flatMap(Object.values)).toHaveLength(lessonCount);
       const text = encodeProgress(modules, mythIds, progress);
       expect(text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_DATA_LIMIT);
-      expect(text.startsWith('H1')).toBe(true);
+      expect(text.startsWith('H2')).toBe(true);
     },
   );
 
@@ -93,15 +93,45 @@ describe('progress codec', () => {
     expect(actor.getSnapshot().context.passedAt).toBe(1_700_000_000_000);
   });
 
-  it('starts a module again when its content changed since the progress was saved', () => {
+  it('keeps results and passes when content changed, and restarts only the changed lesson in progress', () => {
+    const target = modules[1]!;
     const progress = worstCaseProgress(modules, null);
+    progress.modules[target.id] = { ...progress.modules[target.id]!, status: 'passed', passedAt: 1_700_000_000_000 };
+    // The first lesson is left part-way, so it has a place to lose.
+    progress.lessons[target.id]![target.lessons[0]!.id] = placeOf(playLesson(target.lessons[0]!, null, 3));
     const text = encodeProgress(modules, mythIds, progress);
-    const changed = modules.map((courseModule, index) =>
-      index === 1 ? { ...courseModule, version: courseModule.version + 1 } : courseModule,
+    const changedLesson = structuredClone(target.lessons[0]!);
+    changedLesson.steps.push({ id: 'added-step', kind: 'summary', paragraphs: [] });
+    const changed = modules.map((courseModule) =>
+      courseModule.id === target.id
+        ? { ...courseModule, lessons: [changedLesson, ...courseModule.lessons.slice(1)] }
+        : courseModule,
     );
     const result = decodeProgress(changed, mythIds, text);
-    expect(result.ok && result.progress.restartedModules).toEqual([modules[1]!.id]);
-    expect(result.ok && result.progress.lessons.some((lesson) => lesson.moduleId === modules[1]!.id)).toBe(false);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.progress.restartedLessons).toEqual([{ moduleId: target.id, lessonId: changedLesson.id }]);
+    const lessonsKept = result.progress.lessons
+      .filter((lesson) => lesson.moduleId === target.id)
+      .map((lesson) => lesson.lessonId);
+    expect(lessonsKept).toEqual(target.lessons.slice(1).map((lesson) => lesson.id));
+    const saved = result.progress.modules.find((candidate) => candidate.moduleId === target.id)!;
+    expect(saved.status).toBe('passed');
+    const context = (saved.snapshot as unknown as { context: { results: Record<string, unknown> } }).context;
+    expect(Object.keys(context.results)).toEqual(target.lessons.map((lesson) => lesson.id));
+  });
+
+  it('carries each lesson’s option order (its seed) through a round trip', () => {
+    const lesson = modules[1]!.lessons[0]!;
+    const place = placeOf(playLesson(lesson, null, 4, 'right', 123_456_789));
+    const progress: CourseProgress = { role: null, lessons: { [modules[1]!.id]: { [lesson.id]: place } }, modules: {} };
+    const [back] = decoded(encodeProgress(modules, mythIds, progress)).lessons;
+    expect((back!.snapshot as unknown as { context: { seed: number } }).context.seed).toBe(123_456_789);
+  });
+
+  it('still reads version 1 progress: results and passes kept, places replayed where they fit', () => {
+    const result = decodeProgress(modules, mythIds, 'H1-|1.p.1,!1.1.1');
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.progress.modules).toMatchObject([{ moduleId: modules[0]!.id, status: 'passed' }]);
   });
 
   it('explains, in plain words, text it cannot use', () => {
@@ -114,7 +144,7 @@ describe('progress codec', () => {
       ok: false,
       reason: expect.stringMatching(/newer version/),
     });
-    expect(decodeProgress(modules, mythIds, 'H1-|1.i,0AAAAAAA')).toMatchObject({
+    expect(decodeProgress(modules, mythIds, 'H2-|q,!1.1.1')).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/could not be read/),
     });
@@ -124,7 +154,7 @@ describe('progress codec', () => {
     const valid = encodeProgress(modules, mythIds, worstCaseProgress(modules, 'education'));
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'H1-|,.!+~0123456789abcpinAB_'.split('')) })),
+        fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'H2-|,.!+~:0123456789abcpinAB_'.split('')) })),
         (text) => {
           const result = decodeProgress(modules, mythIds, text);
           expect(typeof result.ok).toBe('boolean');

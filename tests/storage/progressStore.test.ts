@@ -1,11 +1,11 @@
 import { completeLesson } from '../../src/storage/moduleCompletion';
 import { createActor } from 'xstate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { lessonMachine, lessonResult } from '../../src/engine/lessonMachine';
+import { createLessonMachine, lessonResult } from '../../src/engine/lessonMachine';
+import { loadLesson } from '../../src/storage/lessonStep';
 import { HeardDatabase } from '../../src/storage/database';
 import {
   lastLessonInProgress,
-  loadLesson,
   readModuleProgress,
   recordAnswer,
   restartModule,
@@ -22,7 +22,7 @@ beforeEach(() => {
 });
 
 function playedTo(stepCount: number) {
-  const actor = createActor(lessonMachine, { input: { lesson: basics } }).start();
+  const actor = createActor(createLessonMachine(basics), { input: {} }).start();
   if (stepCount > 0) actor.send({ type: 'learner.continue' });
   if (stepCount > 1) actor.send({ type: 'learner.choose', optionIds: ['child'] });
   return actor;
@@ -33,18 +33,17 @@ describe('progress store', () => {
     const actor = playedTo(2);
     await saveLesson(db, practiceModule, basics, actor.getPersistedSnapshot(), 'age', false, 10);
     const saved = await loadLesson(db, practiceModule, basics);
-    expect(saved.restartedForNewContent).toBe(false);
-    const restored = createActor(lessonMachine, {
-      snapshot: saved.snapshot as never,
-      input: { lesson: basics },
-    }).start();
+    if (saved.kind !== 'same') throw new Error(`expected the same place, got ${saved.kind}`);
+    const restored = createActor(createLessonMachine(basics), { snapshot: saved.snapshot, input: {} }).start();
     expect(restored.getSnapshot().value).toBe('feedback');
   });
 
-  it('starts a lesson fresh, and says so, when its content version changed', async () => {
+  it('starts a lesson fresh, and says so, when a step the learner answered changed', async () => {
     await saveLesson(db, practiceModule, basics, playedTo(2).getPersistedSnapshot(), 'age', false, 10);
-    const newer = { ...practiceModule, version: 2 };
-    expect(await loadLesson(db, newer, basics)).toEqual({ snapshot: undefined, restartedForNewContent: true });
+    const changed = structuredClone(basics);
+    const age = changed.steps[1] as { options: unknown[] };
+    age.options.push({ id: 'unsure', correct: false, sources: [] });
+    expect(await loadLesson(db, practiceModule, changed)).toEqual({ kind: 'restarted', reason: 'content-changed' });
   });
 
   it('records every answer event', async () => {
@@ -87,13 +86,13 @@ describe('progress store', () => {
   });
 
   it('reports the myths a learner showed when the module is not passed', async () => {
-    const actor = createActor(lessonMachine, { input: { lesson: scenario } }).start();
+    const actor = createActor(createLessonMachine(scenario), { input: {} }).start();
     actor.send({ type: 'learner.choose', optionIds: ['wait'] });
     actor.send({ type: 'learner.continue' });
     actor.send({ type: 'learner.choose', optionIds: ['close'] });
     actor.send({ type: 'learner.continue' });
     await completeLesson(db, practiceModule, 'basics', { correct: 0, total: 2, myths: ['shes-streetwise'] }, 10);
-    await completeLesson(db, practiceModule, 'scenario', lessonResult(actor.getSnapshot().context), 20);
+    await completeLesson(db, practiceModule, 'scenario', lessonResult(scenario, actor.getSnapshot().context), 20);
     const progress = await readModuleProgress(db, practiceModule);
     expect(progress.status).toBe('not-passed');
     expect(progress.myths.sort()).toEqual(['no-complaint-no-case', 'shes-streetwise', 'wait-for-disclosure']);

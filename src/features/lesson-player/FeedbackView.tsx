@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { MARKS, measureSince } from '../../app/performanceMarks';
 import { useTranslation } from 'react-i18next';
-import type { DecisionStep, Option } from '../../engine/contentSchema';
+import type { DecisionStep, Lesson, Option } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
-import { answerFor, type LessonContext } from '../../engine/lessonMachine';
+import { answerFor, isChoiceCorrect, type LessonContext } from '../../engine/lessonMachine';
+import { shuffledOptions } from '../../engine/shuffle';
 import { Paragraphs } from '../shared/Paragraphs';
 import { SourceRefs } from '../shared/SourceRefs';
 import { StepHeading } from './StepHeading';
@@ -39,6 +40,7 @@ function Explanation({
 
 export function FeedbackView({
   namespace,
+  lesson,
   context,
   step,
   moveFocus,
@@ -46,6 +48,7 @@ export function FeedbackView({
   onContinue,
 }: {
   namespace: string;
+  lesson: Lesson;
   context: LessonContext;
   step: DecisionStep;
   moveFocus: boolean;
@@ -54,16 +57,24 @@ export function FeedbackView({
 }) {
   const { t } = useTranslation();
   useEffect(() => measureSince(MARKS.answerToFeedback, MARKS.answer), []);
-  const lessonId = context.lesson.id;
+  const lessonId = lesson.id;
   const answer = answerFor(context, step.id);
   if (!answer) return null;
-  const chosen = step.options.filter((option) => answer.optionIds.includes(option.id));
-  const others = step.options.filter((option) => !answer.optionIds.includes(option.id));
+  // Judged against the shipped lesson, in the order the learner saw the options.
+  const correct = isChoiceCorrect(step, answer.optionIds);
+  const shown = shuffledOptions(step, context.seed);
+  const chosen = shown.filter((option) => answer.optionIds.includes(option.id));
+  // In a choose-all question, the right options left unticked are named and explained too.
+  const multiple = step.kind === 'question' && step.mode === 'multiple';
+  const missed = multiple ? shown.filter((option) => option.correct && !answer.optionIds.includes(option.id)) : [];
+  const others = shown.filter((option) => !answer.optionIds.includes(option.id) && !missed.includes(option));
   const othersId = `${step.id}-others`;
-  const verdict = answer.correct ? t('feedback.right') : t('feedback.wrong');
+  const verdict = correct ? t('feedback.right') : t('feedback.wrong');
+  const explain = (option: Option) => t(stepKeys.explanation(lessonId, step.id, option.id), { ns: namespace });
   const announcement = [
     verdict,
-    ...chosen.map((option) => t(stepKeys.explanation(lessonId, step.id, option.id), { ns: namespace })),
+    ...chosen.map(explain),
+    ...(missed.length > 0 ? [t('feedback.youMissed', { count: missed.length }), ...missed.map(explain)] : []),
   ].join(' ');
 
   return (
@@ -71,9 +82,9 @@ export function FeedbackView({
       <p className="eyebrow">{t(stepKeys.title(lessonId, step.id), { ns: namespace })}</p>
       <Paragraphs namespace={namespace} lessonId={lessonId} stepId={step.id} paragraphs={step.paragraphs} />
       <p className="question-prompt">{t(stepKeys.prompt(lessonId, step.id), { ns: namespace })}</p>
-      <div className={`feedback feedback--${answer.correct ? 'right' : 'wrong'}`}>
+      <div className={`feedback feedback--${correct ? 'right' : 'wrong'}`}>
         <StepHeading moveFocus={moveFocus} id="feedback-heading">
-          <span aria-hidden="true">{answer.correct ? '✓ ' : '✗ '}</span>
+          <span aria-hidden="true">{correct ? '✓ ' : '✗ '}</span>
           {verdict}
         </StepHeading>
         <p className="visually-hidden" aria-live="polite">
@@ -83,6 +94,14 @@ export function FeedbackView({
         {chosen.map((option) => (
           <Explanation key={option.id} namespace={namespace} lessonId={lessonId} stepId={step.id} option={option} />
         ))}
+        {missed.length > 0 && (
+          <>
+            <p>{t('feedback.youMissed', { count: missed.length })}</p>
+            {missed.map((option) => (
+              <Explanation key={option.id} namespace={namespace} lessonId={lessonId} stepId={step.id} option={option} />
+            ))}
+          </>
+        )}
       </div>
       {others.length > 0 && (
         <>

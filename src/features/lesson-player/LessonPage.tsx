@@ -1,13 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { createActor } from 'xstate';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
-import { lessonMachine } from '../../engine/lessonMachine';
-import { isLessonSnapshotUsable, savedLessonFrom, type LessonSnapshot } from '../../storage/progressStore';
+import type { LessonSnapshot } from '../../engine/lessonMachine';
+import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
 import { readStoredProgress } from '../../storage/storedProgress';
@@ -23,37 +22,18 @@ interface Resume {
   snapshot: LessonSnapshot | undefined;
   notice: ResumeNotice;
   role: Role | null;
+  /** The learner has not given a role (nor said they prefer not to): ask at the first role branch. */
+  askRole: boolean;
   /** Changes when another tab moved this lesson on, so the player restarts from its state. */
   generation: number;
 }
 
-/** A saved snapshot is only trusted if the machine can start from it at a step that still exists. */
-function checkedSnapshot(lesson: Lesson, snapshot: unknown): LessonSnapshot | undefined {
-  if (!isLessonSnapshotUsable(snapshot)) return undefined;
-  try {
-    const probe = createActor(lessonMachine, { snapshot, input: { lesson } }).start();
-    const { stepId } = probe.getSnapshot().context;
-    probe.stop();
-    return lesson.steps.some((step) => step.id === stepId) ? snapshot : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function resumeFrom(
-  courseModule: CourseModule,
-  lesson: Lesson,
-  record: LessonProgressRecord | undefined,
-  role: Role | null,
-): Resume {
-  const saved = savedLessonFrom(courseModule, record);
-  const snapshot = saved.snapshot === undefined ? undefined : checkedSnapshot(lesson, saved.snapshot);
-  const notice: ResumeNotice = saved.restartedForNewContent
-    ? 'content-changed'
-    : saved.snapshot !== undefined && !snapshot
-      ? 'unreadable'
-      : 'none';
-  return { snapshot, notice, role, generation: 0 };
+/** The saved place, restored on the lesson as it ships now (see src/engine/lessonRestore.ts). */
+function restoredFrom(lesson: Lesson, record: LessonProgressRecord | undefined) {
+  const restored = restoreLesson(lesson, record?.snapshot, record?.contentHash);
+  if (restored.kind === 'same' || restored.kind === 'migrated')
+    return { snapshot: restored.snapshot, notice: 'none' as const };
+  return { snapshot: undefined, notice: restored.kind === 'restarted' ? restored.reason : ('none' as const) };
 }
 
 /** After the step has been on screen a moment and the browser is idle: the learner reads first. */
@@ -77,7 +57,7 @@ function whenSettled(callback: () => void): { cancel: () => void } {
  * moves the same lesson on, this tab follows, so two tabs never undo each other's progress.
  * The first screen comes from IndexedDB directly; Dexie, which does the watching, loads after it.
  */
-function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined): Resume | undefined {
+function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined) {
   const { database } = useServices();
   const [resume, setResume] = useState<Resume>();
   const latestSeen = useRef(-Infinity);
@@ -88,13 +68,15 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
     void readStoredProgress(database.name).then((stored) => {
       if (cancelled) return;
       if (!stored.ok) {
-        setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, generation: 0 });
+        setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, askRole: false, generation: 0 });
         return;
       }
       const record = stored.progress.lessonProgress.find((candidate) => candidate.key === key);
       latestSeen.current = record?.updatedAt ?? -Infinity;
-      const role = assignedRole ?? stored.progress.profile[0]?.role ?? null;
-      setResume(resumeFrom(courseModule, lesson, record, role));
+      const profile = stored.progress.profile[0];
+      const role = assignedRole ?? profile?.role ?? null;
+      const askRole = role === null && !profile?.roleDeclined;
+      setResume({ ...restoredFrom(lesson, record), role, askRole, generation: 0 });
     });
     return () => {
       cancelled = true;
@@ -115,8 +97,7 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
             next: (latest) => {
               if (!latest || latest.writer === THIS_TAB || latest.updatedAt <= latestSeen.current) return;
               latestSeen.current = latest.updatedAt;
-              const snapshot =
-                latest.contentVersion === courseModule.version ? checkedSnapshot(lesson, latest.snapshot) : undefined;
+              const { snapshot } = restoredFrom(lesson, latest);
               if (!snapshot) return;
               setResume(
                 (current) =>
@@ -134,15 +115,15 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       idle.cancel();
       subscription?.unsubscribe();
     };
-  }, [started, database, courseModule, lesson, key]);
-  return resume;
+  }, [started, database, lesson, key]);
+  return [resume, setResume] as const;
 }
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const { role: assignedRole } = route.useSearch();
-  const resume = useResume(courseModule, lesson, assignedRole);
+  const [resume, setResume] = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
   return (
     <>
@@ -163,6 +144,11 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
           initialSnapshot={resume.snapshot}
           notice={resume.notice}
           role={resume.role}
+          askRole={resume.askRole}
+          onRetakeForRole={(persisted) => {
+            const snapshot = withRole(lesson, persisted, resume.role);
+            if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
+          }}
         />
       ) : (
         <p role="status">{t('lesson.loading')}</p>

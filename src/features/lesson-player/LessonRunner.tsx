@@ -3,59 +3,96 @@ import { useEffect, useMemo, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type {
-  ContentNoteStep,
-  CourseModule,
-  DecisionStep,
-  Lesson,
-  RewriteStep,
-  Role,
-} from '../../engine/contentSchema';
+import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
+import { isDecisionStep } from '../../engine/content';
 import { distancesToEnd } from '../../engine/lessonGraph';
-import { currentStep, lessonMachine, lessonResult } from '../../engine/lessonMachine';
-import { recordAnswer, saveLesson, type LessonSnapshot } from '../../storage/progressStore';
-import { completeLesson } from '../../storage/moduleCompletion';
+import {
+  answerFor,
+  createLessonMachine,
+  isChoiceCorrect,
+  lessonResult,
+  type LessonMachine,
+  type LessonSnapshot,
+} from '../../engine/lessonMachine';
+import { currentView } from '../../engine/lessonView';
+import { seedFrom } from '../../engine/shuffle';
+import { roleRoute } from '../../engine/steps/registry';
+import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
-import { ContentNoteView } from './ContentNoteView';
-import { FeedbackView } from './FeedbackView';
-import { QuestionForm } from './QuestionForm';
-import { ReadingView } from './ReadingView';
-import { RewriteView } from './RewriteView';
-import { SummaryView } from './SummaryView';
+import { RestartLesson } from './RestartLesson';
+import { stepViews } from './views';
 
 type SaveState = 'idle' | 'saved' | 'failed';
 
-/** Saves every change of the lesson, and tells the module when the lesson reaches its summary. */
+/** A new attempt's seed for the order of options; the engine itself never draws randomness. */
+function freshSeed(): number {
+  const values = new Uint32Array(1);
+  globalThis.crypto.getRandomValues(values);
+  return seedFrom(() => (values[0] as number) / 4294967296);
+}
+
+/**
+ * Saves every change of the lesson in one transaction with the answer just given and, at the end,
+ * the module's result (src/storage/lessonStep.ts). A write that fails is reported through the save
+ * state, and what it carried (answers, the lesson's result, a role) is kept and sent again with the
+ * next write, so a full disk loses nothing the learner did once the next write succeeds.
+ */
 function usePersistence(
-  actorRef: ReturnType<typeof useActorRef<typeof lessonMachine>>,
+  actorRef: ReturnType<typeof useActorRef<LessonMachine>>,
   courseModule: CourseModule,
   lesson: Lesson,
 ) {
   const { database, now } = useServices();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   useEffect(() => {
-    let wasAtSummary = actorRef.getSnapshot().matches('summary');
+    let previous = actorRef.getSnapshot();
+    let writes: Promise<void> = Promise.resolve();
+    let carried: Pick<LessonStep, 'answers' | 'completed' | 'learnerRole'> = { answers: [] };
     const subscription = actorRef.subscribe((snapshot) => {
-      const atSummary = snapshot.matches('summary');
-      const justFinished = atSummary && !wasAtSummary;
-      wasAtSummary = atSummary;
       const at = now();
-      const persisted = actorRef.getPersistedSnapshot();
-      // Saves queue behind the database's first load, in the order the learner made them.
-      timed(MARKS.save, () =>
-        database
-          .load()
-          .then((db) => saveLesson(db, courseModule, lesson, persisted, snapshot.context.stepId, atSummary, at)),
-      )
-        .then(() =>
-          justFinished
-            ? database
-                .load()
-                .then((db) => completeLesson(db, courseModule, lesson.id, lessonResult(snapshot.context), at))
-            : undefined,
-        )
-        .then(() => setSaveState('saved'))
-        .catch(() => setSaveState('failed'));
+      const { context } = snapshot;
+      const step = lesson.steps.find((candidate) => candidate.id === context.stepId);
+      const answer = answerFor(context, context.stepId);
+      if (snapshot.matches('feedback') && previous.matches('answering') && answer && step && isDecisionStep(step)) {
+        const given = {
+          stepId: step.id,
+          optionIds: answer.optionIds,
+          correct: isChoiceCorrect(step, answer.optionIds),
+          at,
+        };
+        carried = { ...carried, answers: [...(carried.answers ?? []), given] };
+      }
+      if (snapshot.matches('summary') && !previous.matches('summary'))
+        carried = { ...carried, completed: lessonResult(lesson, context) };
+      if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
+        carried = { ...carried, learnerRole: { role: context.role } };
+      previous = snapshot;
+      const place = {
+        courseModule,
+        lesson,
+        persisted: actorRef.getPersistedSnapshot(),
+        stepId: context.stepId,
+        atSummary: snapshot.matches('summary'),
+        at,
+      };
+      // Writes queue behind the database's first load and each other, in the order the learner made
+      // them. Each takes what is still unsaved when its turn comes, so nothing is written twice.
+      writes = writes.then(() => {
+        const sending = carried;
+        return timed(MARKS.save, () =>
+          database.load().then((db) => recordLessonStep(db, { ...place, ...sending })),
+        ).then(
+          () => {
+            carried = {
+              answers: (carried.answers ?? []).filter((item) => !(sending.answers ?? []).includes(item)),
+              completed: carried.completed === sending.completed ? undefined : carried.completed,
+              learnerRole: carried.learnerRole === sending.learnerRole ? undefined : carried.learnerRole,
+            };
+            setSaveState('saved');
+          },
+          () => setSaveState('failed'),
+        );
+      });
     });
     return () => subscription.unsubscribe();
   }, [actorRef, database, now, courseModule, lesson]);
@@ -68,51 +105,46 @@ export function LessonRunner({
   initialSnapshot,
   notice,
   role,
+  askRole,
+  onRetakeForRole,
 }: {
   courseModule: CourseModule;
   lesson: Lesson;
   initialSnapshot: LessonSnapshot | undefined;
   notice: ResumeNotice;
   role: Role | null;
+  askRole: boolean;
+  /** The learner's role changed since they took this lesson: take its questions for the new role. */
+  onRetakeForRole: (persisted: unknown) => void;
 }) {
   const { t } = useTranslation();
-  const { database, now } = useServices();
-  const machine = useMemo(
-    () =>
-      lessonMachine.provide({
-        actions: {
-          reportAnswer: ({ context }) => {
-            const answer = context.answers.find((candidate) => candidate.stepId === context.stepId);
-            if (!answer) return;
-            const event = { moduleId: courseModule.id, lessonId: lesson.id, ...answer, at: now() };
-            void database
-              .load()
-              .then((db) => recordAnswer(db, event))
-              .catch(() => {});
-          },
-        },
-      }),
-    [database, now, courseModule.id, lesson.id],
-  );
+  const machine = createLessonMachine(lesson);
+  const [seed] = useState(freshSeed);
   const actorRef = useActorRef(
     machine,
-    initialSnapshot ? { snapshot: initialSnapshot, input: { lesson, role } } : { input: { lesson, role } },
+    initialSnapshot ? { snapshot: initialSnapshot, input: { role, seed } } : { input: { role, seed, askRole } },
   );
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
   const distances = useMemo(() => distancesToEnd(lesson), [lesson]);
 
   const { context } = snapshot;
-  const step = currentStep(context);
+  const { view, step } = currentView(lesson, snapshot);
   const position = context.visited.length;
   const total = position + (distances.get(step.id) ?? 0);
-  const namespace = courseModule.id;
   const send = actorRef.send;
+  const View = stepViews[view];
 
   // A restored lesson keeps focus on the page heading; later step changes move focus to the step.
   const stepKey = `${step.id}:${snapshot.value as string}`;
   const [firstStepKey] = useState(stepKey);
   const moveFocus = stepKey !== firstStepKey;
+  const [roleOfferDismissed, setRoleOfferDismissed] = useState(false);
+  // Offered when the learner went down a role's path and their role is now another one.
+  const tookRolePath = lesson.steps.some(
+    (candidate) => candidate.kind === 'roleBranch' && context.visited.includes(roleRoute(candidate, context.role)),
+  );
+  const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
 
   return (
     <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string}>
@@ -121,66 +153,36 @@ export function LessonRunner({
           {t(`lesson.notice.${notice}`)}
         </p>
       )}
+      {offerRole && (
+        <div className="panel panel--note" role="group" aria-labelledby="role-offer-heading">
+          <h2 id="role-offer-heading" className="h3">
+            {t('lesson.roleChanged.heading', { role: t(`role.${role}`) })}
+          </h2>
+          <p>{t('lesson.roleChanged.body')}</p>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => onRetakeForRole(actorRef.getPersistedSnapshot())}>
+              {t('lesson.roleChanged.yes')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRoleOfferDismissed(true)}>
+              {t('lesson.roleChanged.no')}
+            </button>
+          </div>
+        </div>
+      )}
       <label className="progress-label">
         {t('lesson.progress', { position, total })}
         <progress max={total} value={position} />
       </label>
 
-      {snapshot.matches('contentNote') && (
-        <ContentNoteView
-          key={stepKey}
-          namespace={namespace}
-          lessonId={lesson.id}
-          step={step as ContentNoteStep}
-          moveFocus={moveFocus}
-          onContinue={() => send({ type: 'learner.continue' })}
-          onTakeAlternative={() => send({ type: 'learner.takeAlternative' })}
-        />
-      )}
-      {snapshot.matches('reading') && step.kind === 'rewrite' && (
-        <RewriteView
-          key={stepKey}
-          namespace={namespace}
-          lessonId={lesson.id}
-          step={step as RewriteStep}
-          moveFocus={moveFocus}
-          onContinue={() => send({ type: 'learner.continue' })}
-        />
-      )}
-      {snapshot.matches('reading') && step.kind !== 'rewrite' && (
-        <ReadingView
-          key={stepKey}
-          namespace={namespace}
-          lessonId={lesson.id}
-          step={step}
-          moveFocus={moveFocus}
-          onContinue={() => send({ type: 'learner.continue' })}
-        />
-      )}
-      {snapshot.matches('answering') && (
-        <QuestionForm
-          key={stepKey}
-          namespace={namespace}
-          lessonId={lesson.id}
-          step={step as DecisionStep}
-          moveFocus={moveFocus}
-          onChoose={(optionIds) => send({ type: 'learner.choose', optionIds })}
-        />
-      )}
-      {snapshot.matches('feedback') && (
-        <FeedbackView
-          key={stepKey}
-          namespace={namespace}
-          context={context}
-          step={step as DecisionStep}
-          moveFocus={moveFocus}
-          onToggleOthers={() => send({ type: 'learner.toggleOtherExplanations' })}
-          onContinue={() => send({ type: 'learner.continue' })}
-        />
-      )}
-      {snapshot.matches('summary') && (
-        <SummaryView key={stepKey} courseModule={courseModule} context={context} moveFocus={moveFocus} />
-      )}
+      <View
+        key={stepKey}
+        courseModule={courseModule}
+        lesson={lesson}
+        step={step}
+        context={context}
+        moveFocus={moveFocus}
+        send={send}
+      />
 
       <div className="lesson-footer">
         <p role="status" className="save-state">
@@ -191,11 +193,7 @@ export function LessonRunner({
             {t('lesson.saveFailed')}
           </p>
         )}
-        {position > 1 && (
-          <button type="button" className="button button--link" onClick={() => send({ type: 'learner.restart' })}>
-            {t('lesson.restart')}
-          </button>
-        )}
+        {position > 1 && <RestartLesson onRestart={() => send({ type: 'learner.restart' })} />}
       </div>
     </div>
   );

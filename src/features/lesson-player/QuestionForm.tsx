@@ -1,8 +1,9 @@
 import { mark, MARKS } from '../../app/performanceMarks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionStep } from '../../engine/contentSchema';
+import type { DecisionStep, Role } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
+import { shuffledOptions } from '../../engine/shuffle';
 import { Paragraphs } from '../shared/Paragraphs';
 import { StepHeading } from './StepHeading';
 
@@ -10,12 +11,20 @@ export function QuestionForm({
   namespace,
   lessonId,
   step,
+  seed,
+  fellBack,
+  role,
   moveFocus,
   onChoose,
 }: {
   namespace: string;
   lessonId: string;
   step: DecisionStep;
+  /** Orders the options for this attempt. */
+  seed: number;
+  /** A role branch sent the learner here because their role has no question of its own. */
+  fellBack: boolean;
+  role: Role | null;
   moveFocus: boolean;
   onChoose: (optionIds: string[]) => void;
 }) {
@@ -46,6 +55,11 @@ export function QuestionForm({
     <section className={`step step--${step.kind}`}>
       <StepHeading moveFocus={moveFocus}>{t(stepKeys.title(lessonId, step.id), { ns: namespace })}</StepHeading>
       {step.kind === 'scenario' && <p className="eyebrow">{t('lesson.scenarioStage')}</p>}
+      {fellBack && (
+        <p className="panel panel--note">
+          {role ? t('lesson.generalQuestion.noRoute', { role: t(`role.${role}`) }) : t('lesson.generalQuestion.noRole')}
+        </p>
+      )}
       <Paragraphs namespace={namespace} lessonId={lessonId} stepId={step.id} paragraphs={step.paragraphs} />
       <form onSubmit={submit} noValidate>
         <fieldset aria-describedby={`${hintId}${showError ? ` ${errorId}` : ''}`}>
@@ -59,7 +73,7 @@ export function QuestionForm({
             </p>
           )}
           <div className="options">
-            {step.options.map((option) => {
+            {shuffledOptions(step, seed).map((option) => {
               const inputId = `${step.id}-${option.id}`;
               return (
                 <div className="option" key={option.id}>

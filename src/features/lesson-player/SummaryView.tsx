@@ -1,25 +1,27 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { CourseModule } from '../../engine/contentSchema';
+import type { CourseModule, Lesson } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
-import { lessonResult, type LessonContext } from '../../engine/lessonMachine';
+import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
 import { MythList } from '../shared/MythList';
 import { Paragraphs } from '../shared/Paragraphs';
 import { StepHeading } from './StepHeading';
 
 export function SummaryView({
   courseModule,
+  lesson,
   context,
   moveFocus,
 }: {
   courseModule: CourseModule;
+  lesson: Lesson;
   context: LessonContext;
   moveFocus: boolean;
 }) {
   const { t } = useTranslation();
   const namespace = courseModule.id;
-  const lessonId = context.lesson.id;
-  const result = lessonResult(context);
+  const lessonId = lesson.id;
+  const result = lessonResult(lesson, context);
   const index = courseModule.lessons.findIndex((lesson) => lesson.id === lessonId);
   const nextLesson = courseModule.lessons[index + 1];
   const stepId = context.stepId;
@@ -31,19 +33,24 @@ export function SummaryView({
         namespace={namespace}
         lessonId={lessonId}
         stepId={stepId}
-        paragraphs={context.lesson.steps.find((step) => step.id === stepId)?.paragraphs ?? []}
+        paragraphs={lesson.steps.find((step) => step.id === stepId)?.paragraphs ?? []}
       />
       <div className="panel">
         <h3>{t('summary.scoreHeading')}</h3>
         <p className="score">{t('summary.score', { correct: result.correct, total: result.total })}</p>
         <ul className="decision-list">
-          {context.answers.map((answer) => (
-            <li key={answer.stepId}>
-              <span aria-hidden="true">{answer.correct ? '✓' : '✗'}</span>{' '}
-              {t(stepKeys.title(lessonId, answer.stepId), { ns: namespace })}:{' '}
-              <strong>{answer.correct ? t('summary.decisionRight') : t('summary.decisionWrong')}</strong>
-            </li>
-          ))}
+          {context.answers
+            .filter((answer) => context.visited.includes(answer.stepId))
+            .map((answer) => {
+              const right = isAnswerCorrect(lesson, answer);
+              return (
+                <li key={answer.stepId}>
+                  <span aria-hidden="true">{right ? '✓' : '✗'}</span>{' '}
+                  {t(stepKeys.title(lessonId, answer.stepId), { ns: namespace })}:{' '}
+                  <strong>{right ? t('summary.decisionRight') : t('summary.decisionWrong')}</strong>
+                </li>
+              );
+            })}
         </ul>
       </div>
       <MythList myths={result.myths} headingId="lesson-myths-heading" />

@@ -2,6 +2,7 @@
 // destination (the neutral page unless the build names another site), replacing the history entry,
 // and makes Back from there land on the destination again instead of the course.
 import { exitDestination, NEUTRAL_PAGE } from './exitDestination';
+import { noStorage, sessionStorageIfAllowed } from '../../storage/webStorage';
 
 export { NEUTRAL_PAGE };
 const EXITED_FLAG = 'heard.exited';
@@ -49,7 +50,7 @@ export function uncoverPage(doc: Document = document): void {
 
 export function quickExit(
   location: Pick<Location, 'replace'> = locationToLeave(),
-  storage: Storage = window.sessionStorage,
+  storage: Storage = sessionStorageIfAllowed() ?? noStorage,
   options: { overlayText?: string; destination?: string; doc?: Document } = {},
 ) {
   coverPage(options.doc, options.overlayText);
@@ -61,7 +62,8 @@ export function quickExit(
   location.replace(options.destination ?? exitDestination());
 }
 
-function cameBackFromExit(navigationType: string | undefined, storage: Storage): boolean {
+function cameBackFromExit(navigationType: string | undefined, storage: Storage | undefined): boolean {
+  if (!storage) return false;
   try {
     const exited = storage.getItem(EXITED_FLAG) === '1';
     if (exited && navigationType === 'back_forward') return true;
@@ -95,13 +97,13 @@ function howReached(win: Window): string | undefined {
  * destination again (the whole window inside an LMS, as far as the browser lets a frame).
  */
 export function guardAgainstReturnAfterExit(win: Window = window, destination = exitDestination()): boolean {
-  if (cameBackFromExit(howReached(win), win.sessionStorage)) {
+  if (cameBackFromExit(howReached(win), sessionStorageIfAllowed(win))) {
     locationToLeave(win).replace(destination);
     return true;
   }
   win.addEventListener('pageshow', (event) => {
     if (!event.persisted) return;
-    if (cameBackFromExit('back_forward', win.sessionStorage)) locationToLeave(win).replace(destination);
+    if (cameBackFromExit('back_forward', sessionStorageIfAllowed(win))) locationToLeave(win).replace(destination);
     else uncoverPage(win.document);
   });
   return false;
