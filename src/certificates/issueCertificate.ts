@@ -35,9 +35,9 @@ export async function passFromAnswers(
     db.lessonProgress.bulkGet(courseModule.lessons.map((lesson) => lessonKey(courseModule.id, lesson.id))),
   ]);
   // A lesson with no decisions (the language coach) can only show it was finished by its record.
-  const finished = records.every(
-    (record) => record?.status === 'completed' && record.contentVersion === courseModule.version,
-  );
+  // Which answers count is decided by replaying them against the shipped lesson below, so a lesson
+  // finished before its content changed still counts where its answers still fit.
+  const finished = records.every((record) => record?.status === 'completed');
   const result = recomputeModule(courseModule, (lessonId) => answers.filter((answer) => answer.lessonId === lessonId));
   if (!finished || !result.passed) return null;
   const onPath = new Set(

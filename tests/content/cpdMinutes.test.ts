@@ -2,13 +2,18 @@
 // are checked against walks of the lesson machine itself, every role and every branch, so an
 // estimate that drifts from the content (or a range that misses a path) fails here.
 import { readFileSync } from 'node:fs';
-import { createActor, type SnapshotFrom } from 'xstate';
+import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/content/catalog';
 import { ROLES, isDecisionStep, type Lesson, type Role } from '../../src/engine/content';
 import { stepKeys } from '../../src/engine/contentKeys';
 import { lessonMinuteRange, minutesForPath, MINUTES_PER_DECISION, WORDS_PER_MINUTE } from '../../src/engine/cpdMinutes';
-import { currentStep, lessonMachine, type LessonEvent } from '../../src/engine/lessonMachine';
+import {
+  createLessonMachine,
+  currentStep,
+  type LessonEvent,
+  type LessonSnapshot,
+} from '../../src/engine/lessonMachine';
 import { playLesson } from '../fixtures/courseWalk';
 import { localeResources } from '../fixtures/localeResources';
 
@@ -16,7 +21,7 @@ const catalog = loadCatalog();
 const english = localeResources().en as Record<string, Record<string, string>>;
 const TOLERANCE = 0.2;
 
-type Snapshot = SnapshotFrom<typeof lessonMachine>;
+type Snapshot = LessonSnapshot;
 
 /**
  * Every finished path through a lesson for one role, played on the machine. At a scenario stage or
@@ -28,15 +33,15 @@ function finishedWalks(lesson: Lesson, role: Role | null, pickQuestion: (step: L
   // Each branch carries on from its parent's persisted snapshot, so no path is replayed from the start.
   const explore = (from: unknown, move: LessonEvent | undefined) => {
     const actor = createActor(
-      lessonMachine,
-      from === undefined ? { input: { lesson, role } } : { input: { lesson, role }, snapshot: from as Snapshot },
+      createLessonMachine(lesson),
+      from === undefined ? { input: { role } } : { input: { role }, snapshot: from as Snapshot },
     ).start();
     if (move) actor.send(move);
     const snapshot = actor.getSnapshot();
     const persisted = actor.getPersistedSnapshot();
     actor.stop();
     if (snapshot.matches('summary')) return void finished.push(snapshot);
-    const step = currentStep(snapshot.context);
+    const step = currentStep(lesson, snapshot.context);
     let next: LessonEvent[];
     if (snapshot.matches('contentNote')) next = [{ type: 'learner.continue' }, { type: 'learner.takeAlternative' }];
     else if (snapshot.matches('answering') && step.kind === 'scenario')
