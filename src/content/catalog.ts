@@ -2,17 +2,27 @@
 // through the schema and the cross-reference checks in validateCatalog.ts before it can ship.
 import courseJson from '../../modules/course.json';
 import mythsJson from '../../modules/myths.json';
-import sourcesJson from '../../modules/sources.json';
-import languageTermsJson from '../../modules/language-terms.json';
 import type { LanguageTerm } from '../engine/languageCheck';
 import type { CourseModule, Source } from '../engine/contentSchema';
 
-export interface Catalog {
-  modules: CourseModule[];
+/** The source list and the language coach's terms: needed only by pages that cite or coach. */
+export interface ContentReferences {
   sources: Source[];
-  mythIds: string[];
   languageTerms: LanguageTerm[];
 }
+
+/**
+ * The course as the app holds it from the first page on. The source list and coach terms are not
+ * in it (they are about a quarter of the first page's script and the dashboard needs neither):
+ * src/content/references.ts brings them with the pages that use them. Tests may pass their own.
+ */
+export interface Catalog extends Partial<ContentReferences> {
+  modules: CourseModule[];
+  mythIds: string[];
+}
+
+/** The whole content, as the content checks read it. */
+export type FullCatalog = Catalog & ContentReferences;
 
 const moduleFiles = import.meta.glob<CourseModule>('../../modules/*/module.json', { eager: true, import: 'default' });
 
@@ -24,16 +34,10 @@ export function loadCatalog(): Catalog {
       if (!courseModule) throw new Error(`modules/${moduleId}/module.json is missing`);
       return courseModule;
     }),
-    sources: sourcesJson as Source[],
     mythIds: mythsJson.map((myth) => myth.id),
-    languageTerms: languageTermsJson as LanguageTerm[],
   };
 }
 
 export function findModule(catalog: Catalog, moduleId: string): CourseModule | undefined {
   return catalog.modules.find((courseModule) => courseModule.id === moduleId);
-}
-
-export function findSource(catalog: Catalog, sourceId: string): Source | undefined {
-  return catalog.sources.find((source) => source.id === sourceId);
 }

@@ -4,7 +4,7 @@ import { z } from '../engine/zod';
 import { citedSource, isDecisionStep, type Citation } from '../engine/content';
 import { moduleSchema, mythSchema, sourceRefSchema, sourceSchema } from '../engine/contentSchema';
 import { findGraphProblems } from '../engine/lessonGraph';
-import type { Catalog } from './catalog';
+import type { FullCatalog } from './catalog';
 
 export interface RawCatalog {
   course: unknown;
@@ -30,7 +30,7 @@ const languageTermSchema = z.object({
   sources: z.array(sourceRefSchema).min(1),
 });
 
-export function buildCatalog(raw: RawCatalog): Catalog {
+export function buildCatalog(raw: RawCatalog): FullCatalog {
   const course = courseSchema.parse(raw.course);
   const byId = new Map<string, unknown>();
   for (const [path, file] of Object.entries(raw.moduleFiles)) {
@@ -58,7 +58,7 @@ export function buildCatalog(raw: RawCatalog): Catalog {
 }
 
 /** Cross-references that the schema alone cannot check. An empty list means the catalog is sound. */
-export function catalogProblems(catalog: Catalog): string[] {
+export function catalogProblems(catalog: FullCatalog): string[] {
   const problems: string[] = [];
   const sourceIds = new Set(catalog.sources.map((source) => source.id));
   const mythIds = new Set(catalog.mythIds);

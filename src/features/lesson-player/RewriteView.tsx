@@ -4,6 +4,7 @@ import { useServices } from '../../app/services';
 import type { RewriteStep } from '../../engine/contentSchema';
 import { languageKeys, stepKeys } from '../../engine/contentKeys';
 import { findTermsToAvoid } from '../../engine/languageCheck';
+import { languageTermsOf } from '../../content/references';
 import { Paragraphs } from '../shared/Paragraphs';
 import { SourceRefs } from '../shared/SourceRefs';
 import { StepHeading } from './StepHeading';
@@ -32,11 +33,12 @@ export function RewriteView({
   const [text, setText] = useState(original);
   const [showModel, setShowModel] = useState(false);
   const flaggedId = useId();
+  const languageTerms = languageTermsOf(catalog);
   const termIds = useMemo(
-    () => [...new Set(findTermsToAvoid(text, catalog.languageTerms, i18n.language).map((found) => found.termId))],
-    [text, catalog.languageTerms, i18n.language],
+    () => [...new Set(findTermsToAvoid(text, languageTerms, i18n.language).map((found) => found.termId))],
+    [text, languageTerms, i18n.language],
   );
-  const terms = catalog.languageTerms.filter((term) => termIds.includes(term.id));
+  const terms = languageTerms.filter((term) => termIds.includes(term.id));
 
   return (
     <section className="step step--rewrite">

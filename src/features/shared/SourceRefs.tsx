@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { findSource } from '../../content/catalog';
+import { findSource } from '../../content/references';
 import { citedAt, citedSource, type Citation } from '../../engine/content';
 
 /** The sources behind one claim, linked to their entries on the sources page, with where in each, when given. */

@@ -3,6 +3,7 @@ import { Link, useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { citationsBySource } from '../../content/citations';
+import { sourcesOf } from '../../content/references';
 import { catalogueKeys, lessonKeys, stepKeys } from '../../engine/contentKeys';
 import { PageHeading } from '../shared/PageHeading';
 
@@ -34,7 +35,7 @@ export function SourcesPage() {
   const { catalog } = useServices();
   const { t } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
   const citations = useMemo(() => citationsBySource(catalog), [catalog]);
-  const sources = [...catalog.sources].sort((a, b) => sortKey(a.id).localeCompare(sortKey(b.id)));
+  const sources = [...sourcesOf(catalog)].sort((a, b) => sortKey(a.id).localeCompare(sortKey(b.id)));
   useFocusEntryFromHash();
   return (
     <>
