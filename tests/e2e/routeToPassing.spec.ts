@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { isDecisionStep, type DecisionStep, type Lesson } from '../../src/engine/contentSchema';
 import { stepById } from '../../src/engine/lessonGraph';
-import { currentStepId, interfaceWords, loadModule, optionLabel } from './course';
+import { answerRoleQuestion, currentStepId, interfaceWords, loadModule, optionLabel } from './course';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const { courseModule, words } = loadModule('adultification');
@@ -56,6 +56,8 @@ async function playChoosing(page: Page, lesson: Lesson, pick: Pick) {
       const right = step.options.filter((option) => option.correct).map((option) => option.id);
       if (right.length !== chosen.length || !right.every((optionId) => chosen.includes(optionId))) allRight = false;
       await page.getByRole('button', { name: ui['lesson.checkAnswer'], exact: true }).click();
+    } else if (state === 'choosingRole') {
+      await answerRoleQuestion(page, ui);
     } else if (state === 'contentNote') {
       await page.getByRole('button', { name: ui['contentNote.continue'], exact: true }).click();
     } else {
@@ -101,6 +103,8 @@ async function takeAgainWell(page: Page, lessonIds: string[]) {
   expect(results.violations.map((violation) => violation.id)).toEqual([]);
 
   for (const lessonId of lessonIds) {
+    // Taking some of the flagged lessons again well can already lift the score over the pass mark.
+    if ((await page.getByText(ui['status.passed'], { exact: true }).count()) > 0) break;
     const lesson = courseModule.lessons.find((candidate) => candidate.id === lessonId)!;
     await page
       .getByRole('region', { name: 'Your route to passing' })
