@@ -114,6 +114,23 @@ export async function startLms(
   return watchProgress(win, catalog, db, session, listeners, now, { problem, writeSuspendData });
 }
 
+/**
+ * Calls back after every change of the route: the router moves with history.pushState and
+ * replaceState, which fire no event, so those are wrapped; Back and Forward fire popstate.
+ */
+export function watchNavigation(win: Window, changed: () => void): void {
+  const history = win.history;
+  for (const method of ['pushState', 'replaceState'] as const) {
+    const original = history[method].bind(history);
+    history[method] = (...args: Parameters<History['pushState']>) => {
+      original(...args);
+      changed();
+    };
+  }
+  win.addEventListener('popstate', changed);
+  win.addEventListener('hashchange', changed);
+}
+
 /** Tells the LMS, and anyone listening, about every answer, status change and departure. */
 function watchProgress(
   win: Window,
@@ -138,7 +155,9 @@ function watchProgress(
       for (const answer of fresh) {
         reportedUpTo = Math.max(reportedUpTo, answer.id ?? 0);
         session?.recordInteraction({
-          id: `${answer.moduleId}.${answer.lessonId}.${answer.stepId}`,
+          moduleId: answer.moduleId,
+          lessonId: answer.lessonId,
+          stepId: answer.stepId,
           optionIds: answer.optionIds,
           correct: answer.correct,
           at: answer.at,
@@ -174,15 +193,18 @@ function watchProgress(
     error: () => {},
   });
 
-  win.addEventListener('hashchange', () => {
+  watchNavigation(win, () => {
     if (session && writeSuspendData && currentRoute(win)) {
-      void readCourseProgress(db, catalog).then((progress) =>
-        session.report(
-          courseStatus(catalog, progress),
-          encodeProgress(catalog.modules, catalog.mythIds, progress),
-          currentRoute(win),
-        ),
-      );
+      void readCourseProgress(db, catalog)
+        .then((progress) =>
+          session.report(
+            courseStatus(catalog, progress),
+            encodeProgress(catalog.modules, catalog.mythIds, progress),
+            currentRoute(win),
+          ),
+        )
+        // The database closes when the course goes away; nothing is left to report then.
+        .catch(() => {});
     }
   });
   win.document.addEventListener('visibilitychange', () => {

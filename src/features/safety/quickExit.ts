@@ -3,6 +3,9 @@
 // Relative to the app's base, so the copy inside an LMS package finds its own neutral page.
 export const NEUTRAL_PAGE = `${import.meta.env.BASE_URL}neutral.html`;
 const EXITED_FLAG = 'heard.exited';
+const EXITED_AT = 'heard.exitedAt';
+/** Inside an LMS frame, how long after a quick exit the course refuses to show again in this tab. */
+const FRAMED_GUARD_MS = 30 * 60 * 1000;
 
 /**
  * Inside an LMS frame, leaving only the frame would leave the LMS page (and the course's name)
@@ -29,16 +32,22 @@ export function quickExit(
 ) {
   try {
     storage.setItem(EXITED_FLAG, '1');
+    storage.setItem(EXITED_AT, String(Date.now()));
   } catch {
     // Storage may be blocked; leaving matters more than remembering that we left.
   }
   location.replace(NEUTRAL_PAGE);
 }
 
-function cameBackFromExit(navigationType: string | undefined, storage: Storage): boolean {
+function cameBackFromExit(navigationType: string | undefined, storage: Storage, framed = false): boolean {
   try {
     const exited = storage.getItem(EXITED_FLAG) === '1';
     if (exited && navigationType === 'back_forward') return true;
+    // An LMS reloads its player (and sets the course frame's address afresh) when Back returns to
+    // it, so the frame never sees a back_forward load: soon after a quick exit, any load counts.
+    const exitedAt = Number(storage.getItem(EXITED_AT));
+    if (exited && framed && Date.now() - exitedAt < FRAMED_GUARD_MS) return true;
+    storage.removeItem(EXITED_AT);
     storage.removeItem(EXITED_FLAG);
   } catch {
     // Without storage we cannot know; show the course.
@@ -49,8 +58,9 @@ function cameBackFromExit(navigationType: string | undefined, storage: Storage):
 /** Call before the app renders: Back or Forward into the course after a quick exit goes to the neutral page. */
 export function guardAgainstReturnAfterExit(win: Window = window): boolean {
   const entry = win.performance?.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined;
-  if (cameBackFromExit(entry?.type, win.sessionStorage)) {
-    win.location.replace(NEUTRAL_PAGE);
+  const framed = Boolean(win.top && win.top !== win);
+  if (cameBackFromExit(entry?.type, win.sessionStorage, framed)) {
+    (framed ? locationToLeave(win) : win.location).replace(NEUTRAL_PAGE);
     return true;
   }
   win.addEventListener('pageshow', (event) => {
