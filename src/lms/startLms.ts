@@ -43,11 +43,17 @@ function currentRoute(win: Window): string {
   return route.startsWith('/') ? route : '';
 }
 
-/** The xAPI endpoint an administrator gave at package time (npm run package:scorm -- --lrs ...). */
+/**
+ * The xAPI endpoint an administrator gave at package time (npm run package:scorm -- --lrs ...).
+ * No credential: anything in a package is readable by every learner, so the endpoint is the
+ * organisation's statement relay, which authenticates the learner its own way and holds the LRS's
+ * credential (cmi5, with the LMS's launch token, is the recommended route).
+ */
 export interface PackagedLrs {
   endpoint: string;
-  authorization: string;
   activityId: string;
+  /** The organisation's key for the keyed pseudonym (HMAC), or '' for a plain hash. */
+  pseudonymKey: string;
 }
 
 function packagedLrs(): PackagedLrs | null {
@@ -55,8 +61,8 @@ function packagedLrs(): PackagedLrs | null {
   if (!endpoint) return null;
   return {
     endpoint,
-    authorization: (import.meta.env.VITE_HEARD_XAPI_AUTH as string | undefined) ?? '',
     activityId: (import.meta.env.VITE_HEARD_XAPI_ACTIVITY as string | undefined) || 'urn:x-heard:course',
+    pseudonymKey: (import.meta.env.VITE_HEARD_XAPI_PSEUDONYM_KEY as string | undefined) ?? '',
   };
 }
 
@@ -66,8 +72,11 @@ async function xapiListener(win: Window, db: HeardDatabase, lrs: PackagedLrs, le
     import('./xapiStatements'),
   ]);
   const recorder = new XapiRecorder(db, {
-    lrs: { endpoint: lrs.endpoint, authorization: lrs.authorization },
-    session: { actor: await pseudonymousActor(win.location.origin, learnerId), courseId: lrs.activityId },
+    lrs: { endpoint: lrs.endpoint, authorization: '' },
+    session: {
+      actor: await pseudonymousActor(win.location.origin, learnerId, lrs.pseudonymKey),
+      courseId: lrs.activityId,
+    },
     sendInitialized: true,
   });
   win.addEventListener('online', () => recorder.online());

@@ -60,8 +60,7 @@ export class XapiRecorder implements ProgressListener {
   }
 
   courseCompleted(status: CourseStatus) {
-    void status;
-    if (this.recordsCompletion) void this.add(completedStatement(this.session, this.meta()));
+    if (this.recordsCompletion) void this.add(completedStatement(this.session, this.meta(), status.scorePercent));
   }
 
   leaving() {

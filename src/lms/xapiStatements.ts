@@ -66,9 +66,28 @@ export function isoDuration(ms: number): string {
   return `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
 }
 
-/** An account actor whose name is a one-way hash of the LMS's learner id. */
-export async function pseudonymousActor(homePage: string, learnerId: string): Promise<XapiAgent> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`heard-xapi:${learnerId}`));
+/**
+ * An account actor whose name is a one-way hash of the LMS's learner id. Without a key it is a
+ * plain SHA-256, which anyone can recompute for a guessed id (LMS ids are often small numbers), so
+ * it only keeps the id itself out of the statements. With the organisation's key (given when
+ * packaging) it is an HMAC-SHA-256: someone reading the LRS without the package cannot link a name
+ * back to an LMS id. The key is never put in a statement.
+ */
+export async function pseudonymousActor(homePage: string, learnerId: string, key = ''): Promise<XapiAgent> {
+  const message = new TextEncoder().encode(`heard-xapi:${learnerId}`);
+  let digest: ArrayBuffer;
+  if (key) {
+    const hmacKey = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(key),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    digest = await crypto.subtle.sign('HMAC', hmacKey, message);
+  } else {
+    digest = await crypto.subtle.digest('SHA-256', message);
+  }
   const name = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return { objectType: 'Agent', account: { homePage, name } };
 }
@@ -126,9 +145,22 @@ export function terminatedStatement(session: StatementSession, meta: { id: strin
   });
 }
 
-export function completedStatement(session: StatementSession, meta: { id: string; at: number }) {
-  if (!session.cmi5)
-    return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true } });
+/**
+ * The course finished: every lesson of every module. Outside cmi5 it carries the course's score
+ * (the share of all its decisions made well), sent only now so an LRS never holds a course score
+ * that looks final before the end. A cmi5 "completed" statement carries no score (cmi5 keeps
+ * scores for passed and failed); the module statements carry each module's score.
+ */
+export function completedStatement(
+  session: StatementSession,
+  meta: { id: string; at: number },
+  scorePercent: number | null = null,
+) {
+  if (!session.cmi5) {
+    const score =
+      scorePercent === null ? {} : { score: { scaled: scorePercent / 100, raw: scorePercent, min: 0, max: 100 } };
+    return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true, ...score } });
+  }
   return statement(session, 'completed', { objectType: 'Activity', id: session.courseId }, meta, {
     result: { completion: true, duration: isoDuration(meta.at - session.cmi5.initializedAt) },
     categories: [CMI5_CATEGORY, MOVE_ON_CATEGORY],
