@@ -12,6 +12,7 @@ import { findScormApi, ScormSession } from './scorm';
 /** Anything else that wants to hear about the learner's progress (the xAPI sender). */
 export interface ProgressListener {
   answered(answer: AnswerEvent): void;
+  lessonFinished(lesson: { moduleId: string; lessonId: string; correct: number; total: number }): void;
   moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }): void;
   courseCompleted(status: CourseStatus): void;
   leaving(): void;
@@ -152,6 +153,8 @@ function watchProgress(
 ): LmsStart {
   const startedAt = now();
   let lastModuleStatus = new Map<string, string>();
+  /** Lessons at their summary, by module/lesson; null until the first reading sets the baseline. */
+  let atSummary: Set<string> | null = null;
   let wasCompleted: boolean | null = null;
   let reportedUpTo = 0;
 
@@ -173,6 +176,23 @@ function watchProgress(
         });
         for (const listener of listeners) listener.answered(answer);
       }
+      const nowAtSummary = new Set<string>();
+      for (const [moduleId, places] of Object.entries(progress.lessons)) {
+        for (const [lessonId, place] of Object.entries(places)) {
+          if (place.value === 'summary') nowAtSummary.add(`${moduleId}/${lessonId}`);
+        }
+      }
+      for (const key of nowAtSummary) {
+        if (!atSummary || atSummary.has(key)) continue;
+        const [moduleId, lessonId] = key.split('/') as [string, string];
+        // This attempt's own answers (the module's record may still hold the previous attempt).
+        const answers = (progress.lessons[moduleId]?.[lessonId]?.context as { answers?: { correct?: boolean }[] })
+          ?.answers;
+        const correct = (answers ?? []).filter((answer) => answer.correct === true).length;
+        for (const listener of listeners)
+          listener.lessonFinished({ moduleId, lessonId, correct, total: answers?.length ?? 0 });
+      }
+      atSummary = nowAtSummary;
       const moduleStatus = new Map<string, string>(
         Object.entries(progress.modules).map(([id, saved]) => [id, saved.status]),
       );

@@ -8,6 +8,7 @@ import {
   answeredStatement,
   completedStatement,
   initializedStatement,
+  lessonCompletedStatement,
   moduleResultStatement,
   terminatedStatement,
   type StatementSession,
@@ -53,6 +54,10 @@ export class XapiRecorder implements ProgressListener {
 
   answered(answer: { moduleId: string; lessonId: string; stepId: string; optionIds: string[]; correct: boolean }) {
     void this.add(answeredStatement(this.session, answer, this.meta()));
+  }
+
+  lessonFinished(lesson: { moduleId: string; lessonId: string; correct: number; total: number }) {
+    void this.add(lessonCompletedStatement(this.session, lesson, this.meta()));
   }
 
   moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }) {

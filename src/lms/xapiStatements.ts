@@ -17,6 +17,7 @@ export type VerbName = keyof typeof ADL_VERBS;
 const ACTIVITY_TYPES = {
   course: 'http://adlnet.gov/expapi/activities/course',
   module: 'http://adlnet.gov/expapi/activities/module',
+  lesson: 'http://adlnet.gov/expapi/activities/lesson',
   interaction: 'http://adlnet.gov/expapi/activities/cmi.interaction',
 };
 
@@ -93,6 +94,8 @@ export async function pseudonymousActor(homePage: string, learnerId: string, key
 }
 
 export const moduleActivityId = (courseId: string, moduleId: string) => `${courseId}/modules/${moduleId}`;
+export const lessonActivityId = (courseId: string, moduleId: string, lessonId: string) =>
+  `${courseId}/modules/${moduleId}/lessons/${lessonId}`;
 export const questionActivityId = (courseId: string, moduleId: string, lessonId: string, stepId: string) =>
   `${courseId}/modules/${moduleId}/lessons/${lessonId}/steps/${stepId}`;
 
@@ -183,6 +186,35 @@ export function answeredStatement(
     },
     meta,
     { result: { response: answer.optionIds.join('[,]'), success: answer.correct }, parentIsCourse: true },
+  );
+}
+
+/**
+ * One lesson finished (reached its summary), with that lesson's score. A trainer reading the LRS
+ * counts a learner as having done an assigned lesson from this statement.
+ */
+export function lessonCompletedStatement(
+  session: StatementSession,
+  lesson: { moduleId: string; lessonId: string; correct: number; total: number },
+  meta: { id: string; at: number },
+) {
+  const max = Math.max(lesson.total, lesson.correct);
+  return statement(
+    session,
+    'completed',
+    {
+      objectType: 'Activity',
+      id: lessonActivityId(session.courseId, lesson.moduleId, lesson.lessonId),
+      definition: { type: ACTIVITY_TYPES.lesson },
+    },
+    meta,
+    {
+      result: {
+        completion: true,
+        score: { scaled: max > 0 ? lesson.correct / max : 1, raw: lesson.correct, min: 0, max },
+      },
+      parentIsCourse: true,
+    },
   );
 }
 

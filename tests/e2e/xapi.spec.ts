@@ -135,7 +135,14 @@ test('statements reach a real LRS once each, in order, after it was cut off', as
   // Back in reach: everything that waited is delivered.
   await page.unroute(`${relayEndpoint}**`);
   await frame.locator('body').evaluate(() => window.dispatchEvent(new Event('online')));
-  const expected = [ADL_VERBS.initialized, ADL_VERBS.answered, ADL_VERBS.passed, ADL_VERBS.completed];
+  // answered, then the lesson completed, the module passed and the course completed.
+  const expected = [
+    ADL_VERBS.initialized,
+    ADL_VERBS.answered,
+    ADL_VERBS.completed,
+    ADL_VERBS.passed,
+    ADL_VERBS.completed,
+  ];
   await expect
     .poll(async () => (await readStatements(lrs.endpoint)).map((statement) => statement.verb.id))
     .toEqual(expected);
@@ -151,7 +158,10 @@ test('statements reach a real LRS once each, in order, after it was cut off', as
   const answered = stored[1] as unknown as { object: { id: string }; result: { response: string }; actor: unknown };
   expect(answered.object.id).toBe(`${ACTIVITY}/modules/${orientation.id}/lessons/${lesson.id}/steps/${question.id}`);
   expect(answered.result.response).toBe(correctOptionIds(question).join('[,]'));
-  const completed = stored[3] as unknown as { result: { score?: { raw: number } } };
+  const lessonDone = stored[2] as unknown as { object: { id: string }; result: { score: { raw: number } } };
+  expect(lessonDone.object.id).toBe(`${ACTIVITY}/modules/${orientation.id}/lessons/${lesson.id}`);
+  const completed = stored[4] as unknown as { object: { id: string }; result: { score?: { raw: number } } };
+  expect(completed.object.id).toBe(ACTIVITY);
   expect(completed.result.score?.raw).toBe(100);
   expect(JSON.stringify(stored)).not.toContain('learner-7');
   // The keyed pseudonym: HMAC-SHA-256 with the organisation's key, which no statement carries.

@@ -8,6 +8,7 @@ import {
   answeredStatement,
   completedStatement,
   initializedStatement,
+  lessonCompletedStatement,
   moduleResultStatement,
   pseudonymousActor,
   terminatedStatement,
@@ -38,6 +39,7 @@ describe('xAPI statements', () => {
       answer('what-next', ['refer', 'record'], false),
       moduleResultStatement(session, 'adultification', true, { correct: 9, total: 10 }, meta()),
       moduleResultStatement(session, 'boyfriend-model', false, { correct: 3, total: 10 }, meta()),
+      lessonCompletedStatement(session, { moduleId: 'adultification', lessonId: 'mia', correct: 2, total: 3 }, meta()),
       completedStatement(session, meta()),
       terminatedStatement(session, meta()),
     ];
@@ -48,6 +50,7 @@ describe('xAPI statements', () => {
       ADL_VERBS.answered,
       ADL_VERBS.passed,
       ADL_VERBS.failed,
+      ADL_VERBS.completed,
       ADL_VERBS.completed,
       ADL_VERBS.terminated,
     ]);

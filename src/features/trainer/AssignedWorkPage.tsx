@@ -95,6 +95,7 @@ function SendReceipt({ payload }: { payload: AssignmentPayload }) {
             id="receipt-link"
             link={receiptLink(window.location.origin, code)}
             linkLabel={t('receipt.link')}
+            copyLabel={t('share.copyReceipt')}
             qrLabel={t('receipt.qr')}
             fileName={`receipt-${fileSlug(payload.title)}-${fileSlug(name)}.txt`}
             downloadLabel={t('receipt.file')}

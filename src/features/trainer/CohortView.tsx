@@ -209,6 +209,7 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
               id={`certificate-${row.id}`}
               link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
               linkLabel={t('cohort.certificateLink', { name: row.name })}
+              copyLabel={t('share.copyCertificate', { name: row.name })}
               fileName={`certificate-${fileSlug(row.name)}.txt`}
               downloadLabel={t('cohort.certificateFile', { name: row.name })}
             />

@@ -41,6 +41,7 @@ export function TrainerAssignmentPage() {
           id="assignment-link"
           link={assignmentLink(window.location.origin, code)}
           linkLabel={t('assignment.link')}
+          copyLabel={t('share.copyAssignment')}
           qrLabel={t('assignment.qr')}
           fileName={`assignment-${fileSlug(payload.title)}.txt`}
           downloadLabel={t('assignment.file')}
