@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/content/catalog';
 import { HeardDatabase } from '../../src/storage/database';
 import type { AssignmentPayload } from '../../src/trainer/assignmentCode';
+import { assignedQuestions } from '../../src/trainer/assignmentContent';
 import { cohortSummary } from '../../src/trainer/cohort';
 import { actorKey, applyStatements, isRightAnswer, lrsCohort, type LrsLearner } from '../../src/trainer/lrsCohort';
 import {
@@ -163,6 +164,39 @@ describe('reading statements', () => {
         if (step.kind === 'question' && step.mode === 'multiple') expect(isRightAnswer(step, right)).toBe(true);
         else expect(isRightAnswer(step, right.slice(0, 1))).toBe(true);
         expect(isRightAnswer(step, [wrong])).toBe(false);
+      }
+    }
+  });
+});
+
+describe('the questions a cohort view lists', () => {
+  it('keeps to the assignment’s role path, and lists every role’s question when the role is open', () => {
+    const withBranches = catalog.modules.filter((courseModule) =>
+      courseModule.lessons.some((lesson) => lesson.steps.some((step) => step.kind === 'roleBranch')),
+    );
+    expect(withBranches.length).toBeGreaterThan(0);
+    for (const courseModule of withBranches) {
+      const items = [{ moduleId: courseModule.id }];
+      const open = assignedQuestions(items, catalog.modules, null);
+      const socialCare = assignedQuestions(items, catalog.modules, 'social-care');
+      expect(socialCare.length).toBeLessThan(open.length);
+      for (const lesson of courseModule.lessons) {
+        for (const step of lesson.steps) {
+          if (step.kind !== 'roleBranch') continue;
+          const taken = step.routes['social-care'] ?? step.otherwise;
+          const others = [...Object.values(step.routes), step.otherwise].filter((id) => id !== taken);
+          // The first question along a route (routes start with a reading step or two).
+          const firstQuestion = (id: string): string => {
+            const at = lesson.steps.find((candidate) => candidate.id === id)!;
+            if (at.kind === 'question' || at.kind === 'scenario') return at.id;
+            return firstQuestion((at as { next: string }).next);
+          };
+          const listed = socialCare.filter((entry) => entry.lesson.id === lesson.id).map((entry) => entry.step.id);
+          expect(listed).toContain(firstQuestion(taken));
+          for (const other of others) {
+            if (firstQuestion(other) !== firstQuestion(taken)) expect(listed).not.toContain(firstQuestion(other));
+          }
+        }
       }
     }
   });

@@ -1,16 +1,15 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
-import { cohortSummary, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
+import { cohortSummary, type CohortReceipt, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
 import { certificateImportLink, countersignCertificate } from '../../trainer/countersign';
 import { cohortCsv } from '../../trainer/csv';
 import { trainerKeys } from '../../trainer/trainerKeys';
 import { formatDate } from '../certificate/certificateText';
 import { downloadText, fileSlug } from './downloadText';
 import { ShareCode } from './ShareCode';
-import type { StoredReceipt } from './useAssignments';
 
 /** A bar for a share from 0 to 1, drawn in SVG (the CSP allows no inline styles); the number is in the text. */
 function ShareBar({ share }: { share: number }) {
@@ -22,28 +21,49 @@ function ShareBar({ share }: { share: number }) {
   );
 }
 
-function Countersign({
-  assignment,
-  receipt,
-  row,
-}: {
-  assignment: AssignmentPayload;
-  receipt: StoredReceipt;
-  row: LearnerRow;
-}) {
-  const { t, i18n } = useTranslation('trainer');
+/** Where countersigned certificates are kept: with the receipts, or with the LRS's learner records. */
+export type SaveCountersigned = (entries: { id: string; code: string }[]) => Promise<void>;
+
+/** Rows per page, so a cohort of thousands stays quick to render and to read. */
+export const COHORT_PAGE_SIZE = 50;
+
+function useCountersigning(assignment: AssignmentPayload, save: SaveCountersigned) {
   const { db, catalog, now } = useServices();
-  const [failed, setFailed] = useState(false);
-  if (!row.passed) return <>{t('cohort.noCertificate')}</>;
-  if (receipt.countersignedCode) return <>{t('cohort.countersigned')}</>;
-  const countersign = async () => {
-    try {
-      const keys = await trainerKeys(db, now());
+  const { i18n } = useTranslation('trainer');
+  return async (receipts: CohortReceipt[]) => {
+    const keys = await trainerKeys(db, now());
+    const entries: { id: string; code: string }[] = [];
+    for (const receipt of receipts) {
       const code = await countersignCertificate(assignment, receipt.payload, catalog.modules, keys, {
         now: now(),
         language: i18n.language === 'cy' ? 'cy' : 'en',
       });
-      await db.receipts.update(receipt.id, { countersignedCode: code });
+      entries.push({ id: receipt.id, code });
+    }
+    await save(entries);
+    return entries.length;
+  };
+}
+
+function Countersign({
+  assignment,
+  receipt,
+  row,
+  save,
+}: {
+  assignment: AssignmentPayload;
+  receipt: CohortReceipt;
+  row: LearnerRow;
+  save: SaveCountersigned;
+}) {
+  const { t } = useTranslation('trainer');
+  const [failed, setFailed] = useState(false);
+  const countersignAll = useCountersigning(assignment, save);
+  if (!row.passed) return <>{t('cohort.noCertificate')}</>;
+  if (receipt.countersignedCode) return <>{t('cohort.countersigned')}</>;
+  const countersign = async () => {
+    try {
+      await countersignAll([receipt]);
     } catch {
       setFailed(true);
     }
@@ -108,13 +128,85 @@ function QuestionChart({ question, learners }: { question: QuestionShares; learn
   );
 }
 
+/** Previous and next page buttons, with where the reader is. */
+function Pager({
+  page,
+  total,
+  onPage,
+  labels,
+}: {
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+  labels: { position: string; previous: string; next: string };
+}) {
+  if (total <= COHORT_PAGE_SIZE) return null;
+  const last = Math.ceil(total / COHORT_PAGE_SIZE) - 1;
+  return (
+    <div className="button-row pager">
+      <p className="meta" role="status">
+        {labels.position}
+      </p>
+      <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {labels.previous}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={page >= last}
+        onClick={() => onPage(page + 1)}
+      >
+        {labels.next}
+      </button>
+    </div>
+  );
+}
+
+const pageOf = <T,>(items: T[], page: number) => items.slice(page * COHORT_PAGE_SIZE, (page + 1) * COHORT_PAGE_SIZE);
+
 /** The cohort dashboard: who finished and how they scored, option shares, the debrief list, CSV. */
-export function CohortView({ assignment, receipts }: { assignment: AssignmentPayload; receipts: StoredReceipt[] }) {
-  const { catalog } = useServices();
+export function CohortView({
+  assignment,
+  receipts,
+  saveCountersigned,
+  learnersText,
+}: {
+  assignment: AssignmentPayload;
+  receipts: CohortReceipt[];
+  /** Defaults to keeping the certificate with its imported receipt. */
+  saveCountersigned?: SaveCountersigned;
+  /** Replaces "N learners have sent a receipt" (the LRS view says where its learners came from). */
+  learnersText?: string;
+}) {
+  const { catalog, db } = useServices();
   const { t, i18n } = useTranslation(['trainer', 'ui', 'myths']);
-  const summary = cohortSummary(assignment, receipts, catalog.modules);
-  const byId = new Map(receipts.map((receipt) => [receipt.id, receipt]));
+  const summary = useMemo(() => cohortSummary(assignment, receipts, catalog.modules), [assignment, receipts, catalog]);
+  const byId = useMemo(() => new Map(receipts.map((receipt) => [receipt.id, receipt])), [receipts]);
   const roleName = (role: LearnerRow['role']) => (role ? t(`role.${role}`, { ns: 'ui' }) : '');
+  const [page, setPage] = useState(0);
+  const [certificatePage, setCertificatePage] = useState(0);
+  const [bulk, setBulk] = useState<
+    { state: 'working' } | { state: 'done'; count: number } | { state: 'failed' } | null
+  >(null);
+  const save: SaveCountersigned =
+    saveCountersigned ??
+    (async (entries) => {
+      await db.receipts.bulkUpdate(
+        entries.map((entry) => ({ key: entry.id, changes: { countersignedCode: entry.code } })),
+      );
+    });
+  const countersign = useCountersigning(assignment, save);
+  const waiting = summary.learners.filter((row) => row.passed && !row.countersignedCode);
+  const countersignEveryone = async () => {
+    setBulk({ state: 'working' });
+    try {
+      const count = await countersign(waiting.map((row) => byId.get(row.id) as CohortReceipt));
+      setBulk({ state: 'done', count });
+    } catch {
+      setBulk({ state: 'failed' });
+    }
+  };
+  const moduleWords = (moduleId: string, key: string) => t(key, { ns: moduleId });
 
   const exportCsv = () => {
     const csv = cohortCsv(
@@ -137,23 +229,69 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
         optionCorrect: t('csv.optionCorrect'),
         learners: t('csv.learners'),
         share: t('csv.share'),
+        module: t('csv.module'),
+        lesson: t('csv.lesson'),
+        questionId: t('csv.questionId'),
+        optionId: t('csv.optionId'),
       },
       roleName,
+      {
+        module: (moduleId) => t(`${moduleId}.title`, { ns: 'catalogue' }),
+        lesson: (moduleId, lessonId) => moduleWords(moduleId, lessonKeys.title(lessonId)),
+        question: (question) =>
+          `${moduleWords(question.moduleId, stepKeys.title(question.lessonId, question.stepId))}: ${moduleWords(
+            question.moduleId,
+            stepKeys.prompt(question.lessonId, question.stepId),
+          )}`,
+        option: (question, optionId) =>
+          moduleWords(question.moduleId, stepKeys.option(question.lessonId, question.stepId, optionId)),
+      },
     );
     downloadText(`${fileSlug(assignment.title)}-cohort.csv`, `\uFEFF${csv}`, 'text/csv');
   };
 
-  if (summary.learners.length === 0) return <p>{t('cohort.none')}</p>;
+  if (summary.learners.length === 0) return <p>{learnersText ?? t('cohort.none')}</p>;
   const countersigned = summary.learners.filter((row) => row.countersignedCode);
+  const position = (items: number, at: number, key: string) =>
+    t(key, {
+      from: at * COHORT_PAGE_SIZE + 1,
+      to: Math.min(items, (at + 1) * COHORT_PAGE_SIZE),
+      total: items,
+    });
 
   return (
     <>
       <p>
-        {t('cohort.summary', { count: summary.learners.length })}{' '}
+        {learnersText ?? t('cohort.summary', { count: summary.learners.length })}{' '}
         {t('cohort.passedSummary', { passed: summary.passed, percent: assignment.passMark })}
       </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={waiting.length === 0 || bulk?.state === 'working'}
+          onClick={() => void countersignEveryone()}
+        >
+          {t('cohort.countersignAll', { count: waiting.length })}
+        </button>
+      </div>
+      <p role="status">
+        {bulk?.state === 'done' ? t('cohort.countersignedAll', { count: bulk.count }) : ''}
+        {bulk?.state === 'working' ? t('layout.loading', { ns: 'ui' }) : ''}
+      </p>
+      {bulk?.state === 'failed' && <p role="alert">{t('cohort.countersignFailed')}</p>}
+      <Pager
+        page={page}
+        total={summary.learners.length}
+        onPage={setPage}
+        labels={{
+          position: position(summary.learners.length, page, 'cohort.page'),
+          previous: t('cohort.previous'),
+          next: t('cohort.next'),
+        }}
+      />
       <div className="table-scroll">
-        <table>
+        <table className="cohort-table">
           <caption>{t('cohort.learnersCaption')}</caption>
           <thead>
             <tr>
@@ -166,7 +304,7 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
             </tr>
           </thead>
           <tbody>
-            {summary.learners.map((row) => (
+            {pageOf(summary.learners, page).map((row) => (
               <tr key={row.id}>
                 <th scope="row">
                   {row.name}
@@ -186,7 +324,12 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
                   </strong>
                 </td>
                 <td>
-                  <Countersign assignment={assignment} receipt={byId.get(row.id) as StoredReceipt} row={row} />
+                  <Countersign
+                    assignment={assignment}
+                    receipt={byId.get(row.id) as CohortReceipt}
+                    row={row}
+                    save={save}
+                  />
                 </td>
               </tr>
             ))}
@@ -203,7 +346,17 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
         <section aria-labelledby="certificates-heading">
           <h3 id="certificates-heading">{t('cohort.certificatesHeading')}</h3>
           <p>{t('cohort.certificatesIntro')}</p>
-          {countersigned.map((row) => (
+          <Pager
+            page={certificatePage}
+            total={countersigned.length}
+            onPage={setCertificatePage}
+            labels={{
+              position: position(countersigned.length, certificatePage, 'cohort.certificatesPage'),
+              previous: t('cohort.previousCertificates'),
+              next: t('cohort.nextCertificates'),
+            }}
+          />
+          {pageOf(countersigned, certificatePage).map((row) => (
             <ShareCode
               key={row.id}
               id={`certificate-${row.id}`}
