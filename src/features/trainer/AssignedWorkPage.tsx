@@ -153,7 +153,7 @@ export function AssignedWorkPage() {
                 <Link
                   to="/modules/$moduleId/lessons/$lessonId"
                   params={{ moduleId: courseModule.id, lessonId: lesson.id }}
-                  search={payload.role ? { role: payload.role } : {}}
+                  search={{ ...(payload.role ? { role: payload.role } : {}), assignment: payload.id }}
                 >
                   {t('details.lessonOf', {
                     lesson: t(lessonKeys.title(lesson.id), { ns: courseModule.id }),
