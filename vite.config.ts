@@ -19,7 +19,17 @@ const contentSecurityPolicy = (connectTo: string[] = []) =>
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
-const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+/**
+ * The organisation's LRS, which the trainer area reads the cohort from (HEARD_TRAINER_LRS, one or
+ * more addresses, at build time). A meta CSP covers the whole single-page app, so this one origin
+ * is allowed app-wide; only the trainer area's code ever connects to it (README, "For LMS administrators").
+ */
+const trainerLrsOrigins = () =>
+  (process.env.HEARD_TRAINER_LRS ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((address) => new URL(address).origin);
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy(trainerLrsOrigins());
 
 /**
  * `vite build --mode lms` makes the copy that runs inside an LMS frame (see scripts/package-scorm.mjs):

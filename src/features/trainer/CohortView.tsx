@@ -83,9 +83,17 @@ function Countersign({
   );
 }
 
-function QuestionChart({ question, learners }: { question: QuestionShares; learners: number }) {
+function QuestionChart({
+  question,
+  learners,
+  idPrefix,
+}: {
+  question: QuestionShares;
+  learners: number;
+  idPrefix: string;
+}) {
   const { t } = useTranslation(['trainer', question.moduleId]);
-  const headingId = `question-${question.moduleId}-${question.lessonId}-${question.stepId}`;
+  const headingId = `${idPrefix}question-${question.moduleId}-${question.lessonId}-${question.stepId}`;
   const words = (key: string) => t(key, { ns: question.moduleId });
   return (
     <section className="question-chart" aria-labelledby={headingId}>
@@ -170,6 +178,7 @@ export function CohortView({
   receipts,
   saveCountersigned,
   learnersText,
+  idPrefix = '',
 }: {
   assignment: AssignmentPayload;
   receipts: CohortReceipt[];
@@ -177,6 +186,8 @@ export function CohortView({
   saveCountersigned?: SaveCountersigned;
   /** Replaces "N learners have sent a receipt" (the LRS view says where its learners came from). */
   learnersText?: string;
+  /** Keeps element ids unique when two cohort views share a page. */
+  idPrefix?: string;
 }) {
   const { catalog, db } = useServices();
   const { t, i18n } = useTranslation(['trainer', 'ui', 'myths']);
@@ -343,8 +354,8 @@ export function CohortView({
       </div>
 
       {countersigned.length > 0 && (
-        <section aria-labelledby="certificates-heading">
-          <h3 id="certificates-heading">{t('cohort.certificatesHeading')}</h3>
+        <section aria-labelledby={`${idPrefix}certificates-heading`}>
+          <h3 id={`${idPrefix}certificates-heading`}>{t('cohort.certificatesHeading')}</h3>
           <p>{t('cohort.certificatesIntro')}</p>
           <Pager
             page={certificatePage}
@@ -359,7 +370,7 @@ export function CohortView({
           {pageOf(countersigned, certificatePage).map((row) => (
             <ShareCode
               key={row.id}
-              id={`certificate-${row.id}`}
+              id={`${idPrefix}certificate-${row.id}`}
               link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
               linkLabel={t('cohort.certificateLink', { name: row.name })}
               copyLabel={t('share.copyCertificate', { name: row.name })}
@@ -370,8 +381,8 @@ export function CohortView({
         </section>
       )}
 
-      <section aria-labelledby="debrief-heading">
-        <h3 id="debrief-heading">{t('cohort.debriefHeading')}</h3>
+      <section aria-labelledby={`${idPrefix}debrief-heading`}>
+        <h3 id={`${idPrefix}debrief-heading`}>{t('cohort.debriefHeading')}</h3>
         {summary.myths.length === 0 ? (
           <p>{t('cohort.noMyths')}</p>
         ) : (
@@ -391,14 +402,15 @@ export function CohortView({
         )}
       </section>
 
-      <section aria-labelledby="questions-heading">
-        <h3 id="questions-heading">{t('cohort.questionsHeading')}</h3>
+      <section aria-labelledby={`${idPrefix}questions-heading`}>
+        <h3 id={`${idPrefix}questions-heading`}>{t('cohort.questionsHeading')}</h3>
         <p>{t('cohort.questionsIntro')}</p>
         {summary.questions.map((question) => (
           <QuestionChart
             key={`${question.moduleId}/${question.lessonId}/${question.stepId}`}
             question={question}
             learners={summary.learners.length}
+            idPrefix={idPrefix}
           />
         ))}
       </section>
