@@ -39,13 +39,17 @@ export interface LrsAnswer {
   at: number;
 }
 
-/** What the trainer's device keeps per learner (in the `lrs` store). */
+/**
+ * What the trainer's device keeps per learner (in the `lrs` store). Kept compact, since a cohort
+ * of thousands is read back on every render: each answer is one string (see answerEntry), which
+ * also lets a statement read twice count once.
+ */
 export interface LrsLearner {
   actorKey: string;
   /** The actor's own name when the LRS has one (cmi5 launches often do); else null. */
   actorName: string | null;
-  /** By statement id, so a statement read twice counts once. */
-  answers: Record<string, LrsAnswer>;
+  /** "module/lesson/step|time|option,option", once each. */
+  answers: string[];
   /** Lesson completions ("module/lesson" → times), from the per-lesson "completed" statements. */
   lessons: Record<string, number[]>;
   /** Countersigned certificate codes, by assignment id. */
@@ -63,6 +67,15 @@ export function actorKey(actor: LrsStatement['actor']): string | null {
 
 const ID = '([a-z0-9]+(?:-[a-z0-9]+)*)';
 
+export const answerEntry = (answer: LrsAnswer) =>
+  `${answer.moduleId}/${answer.lessonId}/${answer.stepId}|${answer.at}|${answer.optionIds.join(',')}`;
+
+export function parseAnswer(entry: string): LrsAnswer {
+  const [path = '', at = '0', options = ''] = entry.split('|');
+  const [moduleId = '', lessonId = '', stepId = ''] = path.split('/');
+  return { moduleId, lessonId, stepId, at: Number(at), optionIds: options.split(',').filter(Boolean) };
+}
+
 /** Folds statements into the learners they belong to; returns the keys of learners that changed. */
 export function applyStatements(
   learners: Map<string, LrsLearner>,
@@ -73,6 +86,7 @@ export function applyStatements(
   const question = new RegExp(`^${base}/modules/${ID}/lessons/${ID}/steps/${ID}$`);
   const lesson = new RegExp(`^${base}/modules/${ID}/lessons/${ID}$`);
   const changed = new Set<string>();
+  const known = new Map<string, Set<string>>();
   for (const statement of statements) {
     const key = actorKey(statement.actor ?? {});
     if (!key || typeof statement.object?.id !== 'string') continue;
@@ -81,18 +95,25 @@ export function applyStatements(
     const learner = learners.get(key) ?? {
       actorKey: key,
       actorName: null,
-      answers: {},
+      answers: [],
       lessons: {},
       countersigned: {},
     };
+    let seen = known.get(key);
+    if (!seen) {
+      seen = new Set(learner.answers);
+      known.set(key, seen);
+    }
     if (statement.actor.name) learner.actorName = statement.actor.name.slice(0, 120);
     let used = false;
     const asQuestion = statement.verb?.id === ANSWERED ? question.exec(statement.object.id) : null;
-    if (asQuestion && typeof statement.result?.response === 'string' && !learner.answers[statement.id]) {
+    if (asQuestion && typeof statement.result?.response === 'string') {
       const [, moduleId, lessonId, stepId] = asQuestion as unknown as [string, string, string, string];
-      const optionIds = statement.result.response.split('[,]').filter(Boolean);
-      if (optionIds.length > 0) {
-        learner.answers[statement.id] = { moduleId, lessonId, stepId, optionIds, at };
+      const optionIds = statement.result.response.split('[,]').filter((id) => /^[a-z0-9-]+$/.test(id));
+      const entry = answerEntry({ moduleId, lessonId, stepId, optionIds, at });
+      if (optionIds.length > 0 && !seen.has(entry)) {
+        seen.add(entry);
+        learner.answers.push(entry);
         used = true;
       }
     }
@@ -136,7 +157,7 @@ export function lrsReceipt(
   const lessons = assignedLessons(assignment.items, modules);
   if (lessons.length === 0) return null;
   const answers: ReceiptAnswer[] = [];
-  const allAnswers = Object.values(learner.answers);
+  const allAnswers = learner.answers.map(parseAnswer);
   let firstAt = Infinity;
   let lastAt = 0;
   for (const { courseModule, lesson } of lessons) {

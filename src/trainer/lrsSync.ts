@@ -5,7 +5,7 @@
 // The connection (endpoint and a read-only credential) is entered by the trainer and kept in this
 // store on their device only; it is never part of a learner's copy or a package.
 import type { HeardDatabase, LrsRecord } from '../storage/database';
-import { applyStatements, LRS_VERBS, type LrsLearner, type LrsStatement } from './lrsCohort';
+import { actorKey, applyStatements, LRS_VERBS, type LrsLearner, type LrsStatement } from './lrsCohort';
 
 export interface LrsConnection {
   /** The xAPI base address, ending in "/", e.g. https://lrs.example.org/xapi/ */
@@ -108,7 +108,8 @@ export async function* statementPages(
     related_activities: 'true',
     verb,
     ascending: 'true',
-    limit: String(options.limit ?? 500),
+    // Large pages: an LRS returns at most its own maximum and a `more` link for the rest.
+    limit: String(options.limit ?? 5000),
   });
   if (since) query.set('since', since);
   let next: string | null = `${connection.endpoint}statements?${query}`;
@@ -135,7 +136,17 @@ export async function syncLrs(
   const now = options.now ?? (() => Date.now());
   const source = sourceOf(connection);
   const state = await readSyncState(db, source);
-  const learners = new Map((await readLearners(db, source)).map((learner) => [learner.actorKey, learner]));
+  // Only the learners a page mentions are read from the device, so a small sync stays small.
+  const learners = new Map<string, LrsLearner>();
+  const loadActors = async (page: LrsStatement[]) => {
+    const keys = [...new Set(page.map((statement) => actorKey(statement.actor ?? {})))].filter(
+      (key): key is string => key !== null && !learners.has(key),
+    );
+    const records = await db.lrs.bulkGet(keys.map((key) => `${source}|${key}`));
+    for (const record of records) {
+      if (record?.kind === 'learner') learners.set((record.data as LrsLearner).actorKey, record.data as LrsLearner);
+    }
+  };
   const changed = new Set<string>();
   const since: Record<string, string> = { ...(state?.since ?? {}) };
   let read = 0;
@@ -143,6 +154,7 @@ export async function syncLrs(
     const from = since[verb] ? new Date(Date.parse(since[verb]) - 1).toISOString() : undefined;
     for await (const page of statementPages(connection, verb, from, options)) {
       read += page.length;
+      await loadActors(page);
       for (const key of applyStatements(learners, page, connection.activityId)) changed.add(key);
       for (const statement of page) {
         const stored = Date.parse(statement.stored ?? '');
@@ -162,7 +174,8 @@ export async function syncLrs(
     await db.lrs.bulkPut(records);
     await db.lrs.put({ id: `${source}|#sync`, kind: 'sync', source, data: { since, syncedAt: now() } });
   });
-  return { statements: read, learners: learners.size, changed: changed.size };
+  const total = await db.lrs.where('[source+kind]').equals([source, 'learner']).count();
+  return { statements: read, learners: total, changed: changed.size };
 }
 
 /** Keeps a countersigned certificate with the learner's record. */

@@ -7,7 +7,14 @@ import { HeardDatabase } from '../../src/storage/database';
 import type { AssignmentPayload } from '../../src/trainer/assignmentCode';
 import { assignedQuestions } from '../../src/trainer/assignmentContent';
 import { cohortSummary } from '../../src/trainer/cohort';
-import { actorKey, applyStatements, isRightAnswer, lrsCohort, type LrsLearner } from '../../src/trainer/lrsCohort';
+import {
+  actorKey,
+  applyStatements,
+  isRightAnswer,
+  lrsCohort,
+  parseAnswer,
+  type LrsLearner,
+} from '../../src/trainer/lrsCohort';
 import {
   forgetConnection,
   readConnection,
@@ -150,7 +157,7 @@ describe('reading statements', () => {
       COURSE,
     );
     expect([...changed]).toEqual([actorKey(actor)]);
-    expect(Object.values(learners.get(actorKey(actor)!)!.answers)).toEqual([
+    expect(learners.get(actorKey(actor)!)!.answers.map(parseAnswer)).toEqual([
       { moduleId: 'm', lessonId: 'l', stepId: 'q', optionIds: ['a', 'b'], at: Date.UTC(2026, 10, 1, 9) },
     ]);
   });
