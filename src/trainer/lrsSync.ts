@@ -108,8 +108,8 @@ export async function* statementPages(
     related_activities: 'true',
     verb,
     ascending: 'true',
-    // Large pages: an LRS returns at most its own maximum and a `more` link for the rest.
-    limit: String(options.limit ?? 5000),
+    // An LRS returns at most its own maximum and a `more` link for the rest.
+    limit: String(options.limit ?? 500),
   });
   if (since) query.set('since', since);
   let next: string | null = `${connection.endpoint}statements?${query}`;
