@@ -7,7 +7,17 @@ import { organisationPlugin } from './src/organisation/organisationPlugin';
 // The policy comes from deploy/securityHeaders.mjs, the one source the server configurations in
 // deploy/ are written from too. The build carries it as a meta tag (for any host); the preview
 // server also sends it as a header, with frame-ancestors, which a meta tag cannot set.
-const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+/**
+ * The organisation's LRS, which the trainer area reads the cohort from (HEARD_TRAINER_LRS, one or
+ * more addresses, at build time). A meta CSP covers the whole single-page app, so this one origin
+ * is allowed app-wide; only the trainer area's code ever connects to it (README, "For LMS administrators").
+ */
+const trainerLrsOrigins = () =>
+  (process.env.HEARD_TRAINER_LRS ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((address) => new URL(address).origin);
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy(trainerLrsOrigins());
 
 /**
  * `vite build --mode lms` makes the copy that runs inside an LMS frame (see scripts/package-scorm.mjs):

@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { currentStepId, loadModule, playLesson, takeOneStep } from '../tests/e2e/course';
 
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { targets: Record<string, number> };
-const BASE = 'http://127.0.0.1:4180';
+const BASE = `http://127.0.0.1:${process.env.HEARD_BENCH_PORT ?? 4180}`;
 const CHROME_FLAGS =
   '--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync';
 

@@ -1,11 +1,13 @@
 // Builds the LMS copy of Heard (vite build --mode lms) and packages it as a SCORM 1.2 zip, a
 // SCORM 2004 4th Edition zip (the whole course as one SCO, so one suspend_data holds the learner's
 // place in every lesson) and a cmi5 zip (the whole course as one assignable unit). Usage:
-//   npm run package:scorm [-- --lrs https://lrs.example/xapi/ --lrs-auth "Basic ..." --activity-id https://...]
-//   [--allow-connect https://lrs.of.your.cmi5.lms] [--out folder] [--skip-build]
+//   npm run package:scorm [-- --lrs https://relay.your.org/xapi/ --activity-id https://...]
+//   [--pseudonym-key-file path] [--allow-connect https://lrs.of.your.cmi5.lms] [--out folder] [--skip-build]
+// No credential ever goes into a package (every learner can read what is in it): --lrs names the
+// organisation's statement relay, which holds the LRS credential; cmi5 uses the LMS's launch token.
 // The zips are written to packages/ (not committed).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
@@ -128,28 +130,52 @@ function option(args, name) {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
+/** The shortest pseudonym key accepted: 32 characters (at least 128 bits from a password manager). */
+export const MIN_PSEUDONYM_KEY = 32;
+
+/**
+ * What the LMS build is given, from the command line. Refuses a credential: a write key inside a
+ * package lets any learner post statements as anyone.
+ */
+export function buildEnvironment(args = []) {
+  if (args.includes('--lrs-auth'))
+    throw new Error(
+      '--lrs-auth is no longer accepted: a credential inside a package can be read by every learner. ' +
+        'Use the cmi5 package (the LMS gives each launch its own token) or point --lrs at a relay that holds the credential.',
+    );
+  const lrs = option(args, '--lrs');
+  const activityId = option(args, '--activity-id');
+  const allowConnect = option(args, '--allow-connect');
+  const keyFile = option(args, '--pseudonym-key-file');
+  if (lrs && !/^https?:\/\//.test(lrs))
+    throw new Error('--lrs must be an http(s) address, e.g. https://relay.your.org/xapi/');
+  let pseudonymKey = '';
+  if (keyFile) {
+    if (!existsSync(keyFile)) throw new Error(`--pseudonym-key-file: ${keyFile} does not exist`);
+    pseudonymKey = readFileSync(keyFile, 'utf8').trim();
+    if (pseudonymKey.length < MIN_PSEUDONYM_KEY)
+      throw new Error(`--pseudonym-key-file must hold at least ${MIN_PSEUDONYM_KEY} characters of random text`);
+  }
+  return {
+    VITE_HEARD_XAPI_ENDPOINT: lrs ?? '',
+    VITE_HEARD_XAPI_ACTIVITY: activityId ?? '',
+    VITE_HEARD_XAPI_PSEUDONYM_KEY: pseudonymKey,
+    HEARD_ALLOW_CONNECT: allowConnect ?? '',
+  };
+}
+
 /** Builds (unless told not to) and writes both zips; returns their paths. */
 export function packageScorm(args = [], { buildDir = BUILD_DIR, packageDir: defaultPackageDir = PACKAGE_DIR } = {}) {
   let packageDir = defaultPackageDir;
-  const lrs = option(args, '--lrs');
-  const lrsAuth = option(args, '--lrs-auth');
   const activityId = option(args, '--activity-id');
-  const allowConnect = option(args, '--allow-connect');
   const out = option(args, '--out');
   if (out) packageDir = out;
-  if (lrs && !/^https?:\/\//.test(lrs))
-    throw new Error('--lrs must be an http(s) address, e.g. https://lrs.example/xapi/');
+  const environment = buildEnvironment(args);
   if (!args.includes('--skip-build')) {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--mode', 'lms'], {
       cwd: ROOT,
       stdio: 'inherit',
-      env: {
-        ...process.env,
-        VITE_HEARD_XAPI_ENDPOINT: lrs ?? '',
-        VITE_HEARD_XAPI_AUTH: lrsAuth ?? '',
-        VITE_HEARD_XAPI_ACTIVITY: activityId ?? '',
-        HEARD_ALLOW_CONNECT: allowConnect ?? '',
-      },
+      env: { ...process.env, ...environment },
     });
   }
   const files = listFiles(buildDir);

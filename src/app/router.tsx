@@ -50,9 +50,16 @@ export const moduleRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
-/** `?role=` opens a lesson on a trainer's chosen role path; anything else is ignored. */
-export function lessonSearch(search: Record<string, unknown>): { role?: Role } {
-  return ROLES.includes(search.role as Role) ? { role: search.role as Role } : {};
+/**
+ * `?role=` opens a lesson on a trainer's chosen role path; `?assignment=` says the learner came
+ * from that assignment (its last summary leads back to it); anything else is ignored.
+ */
+export function lessonSearch(search: Record<string, unknown>): { role?: Role; assignment?: string } {
+  const assignment =
+    typeof search.assignment === 'string' && /^[A-Za-z0-9_-]{16,40}$/.test(search.assignment)
+      ? { assignment: search.assignment }
+      : {};
+  return { ...(ROLES.includes(search.role as Role) ? { role: search.role as Role } : {}), ...assignment };
 }
 
 export const lessonRoute = createRoute({

@@ -3,6 +3,7 @@
 // exit = suspend until the course is passed, commits on every status change and when the page is
 // hidden, and retries a commit the LMS refuses. Knows nothing about React or the database.
 import type { CourseStatus } from './courseProgress';
+import { encodeScormId, scormInteractionId } from './scormIds';
 
 export type ScormVersion = '1.2' | '2004';
 
@@ -75,7 +76,9 @@ export function findScormApi(win: Window, preferred?: ScormVersion, maxLevels = 
 
 /** One question answered, as the LMS records it. */
 export interface Interaction {
-  id: string;
+  moduleId: string;
+  lessonId: string;
+  stepId: string;
   optionIds: string[];
   correct: boolean;
   at: number;
@@ -173,7 +176,9 @@ export class ScormSession {
     if (this.finished) return;
     this.set('cmi.suspend_data', 'cmi.suspend_data', suspendData);
     if (location) this.set('cmi.core.lesson_location', 'cmi.location', location.slice(0, 255));
-    if (status.scorePercent !== null) {
+    // No final-looking grade before the end: the score is sent only once every lesson is finished,
+    // so a gradebook never shows 100/100 after the first lesson.
+    if (status.completed && status.scorePercent !== null) {
       this.set('cmi.core.score.min', 'cmi.score.min', '0');
       this.set('cmi.core.score.max', 'cmi.score.max', '100');
       this.set('cmi.core.score.raw', 'cmi.score.raw', String(status.scorePercent));
@@ -186,7 +191,10 @@ export class ScormSession {
       this.set(null, 'cmi.completion_status', status.completed ? 'completed' : 'incomplete');
       this.set(null, 'cmi.success_status', status.completed ? (status.passed ? 'passed' : 'failed') : 'unknown');
     }
-    this.set('cmi.core.exit', 'cmi.exit', status.passed ? (this.version === '1.2' ? '' : 'normal') : 'suspend');
+    // SCORM 2004 keeps exit = suspend even after a pass: "normal" ends the attempt, and an LMS then
+    // starts the next launch afresh (Moodle resets cmi.total_time to that one short session).
+    this.set('cmi.core.exit', null, status.passed ? '' : 'suspend');
+    this.set(null, 'cmi.exit', 'suspend');
     const statusKey = this.statusKey();
     if (statusKey !== this.lastStatus) {
       this.lastStatus = statusKey;
@@ -200,23 +208,27 @@ export class ScormSession {
     const n = this.interactionCount;
     this.interactionCount += 1;
     const at = new Date(interaction.at);
+    // Ids in the character set the strictest LMS accepts (see scormIds.ts), in both versions.
+    const id = scormInteractionId(interaction.moduleId, interaction.lessonId, interaction.stepId);
+    const responses = interaction.optionIds.map(encodeScormId);
     if (this.found.version === '1.2') {
       const prefix = `cmi.interactions.${n}.`;
-      this.set(`${prefix}id`, null, interaction.id);
+      this.set(`${prefix}id`, null, id);
       this.set(`${prefix}type`, null, 'choice');
-      this.set(`${prefix}student_response`, null, interaction.optionIds.join(','));
+      this.set(`${prefix}student_response`, null, responses.join(','));
       this.set(`${prefix}result`, null, interaction.correct ? 'correct' : 'wrong');
       this.set(`${prefix}time`, null, at.toISOString().slice(11, 19));
     } else {
       const prefix = `cmi.interactions.${n}.`;
-      this.set(null, `${prefix}id`, interaction.id);
+      this.set(null, `${prefix}id`, id);
       this.set(null, `${prefix}type`, 'choice');
       this.set(null, `${prefix}timestamp`, at.toISOString().slice(0, 19));
-      this.set(null, `${prefix}learner_response`, interaction.optionIds.join('[,]'));
+      this.set(null, `${prefix}learner_response`, responses.join('[,]'));
       this.set(null, `${prefix}result`, interaction.correct ? 'correct' : 'incorrect');
     }
   }
 
+  /** Only the session's own time: the LMS adds it to cmi.total_time, which the course never writes. */
   private setSessionTime(): void {
     const elapsed = this.now() - this.startedAt;
     this.set('cmi.core.session_time', null, scorm12Timespan(elapsed));

@@ -12,6 +12,7 @@ import { findScormApi, ScormSession } from './scorm';
 /** Anything else that wants to hear about the learner's progress (the xAPI sender). */
 export interface ProgressListener {
   answered(answer: AnswerEvent): void;
+  lessonFinished(lesson: { moduleId: string; lessonId: string; correct: number; total: number }): void;
   moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }): void;
   courseCompleted(status: CourseStatus): void;
   leaving(): void;
@@ -43,11 +44,17 @@ function currentRoute(win: Window): string {
   return route.startsWith('/') ? route : '';
 }
 
-/** The xAPI endpoint an administrator gave at package time (npm run package:scorm -- --lrs ...). */
+/**
+ * The xAPI endpoint an administrator gave at package time (npm run package:scorm -- --lrs ...).
+ * No credential: anything in a package is readable by every learner, so the endpoint is the
+ * organisation's statement relay, which authenticates the learner its own way and holds the LRS's
+ * credential (cmi5, with the LMS's launch token, is the recommended route).
+ */
 export interface PackagedLrs {
   endpoint: string;
-  authorization: string;
   activityId: string;
+  /** The organisation's key for the keyed pseudonym (HMAC), or '' for a plain hash. */
+  pseudonymKey: string;
 }
 
 function packagedLrs(): PackagedLrs | null {
@@ -55,8 +62,8 @@ function packagedLrs(): PackagedLrs | null {
   if (!endpoint) return null;
   return {
     endpoint,
-    authorization: (import.meta.env.VITE_HEARD_XAPI_AUTH as string | undefined) ?? '',
     activityId: (import.meta.env.VITE_HEARD_XAPI_ACTIVITY as string | undefined) || 'urn:x-heard:course',
+    pseudonymKey: (import.meta.env.VITE_HEARD_XAPI_PSEUDONYM_KEY as string | undefined) ?? '',
   };
 }
 
@@ -66,8 +73,11 @@ async function xapiListener(win: Window, db: HeardDatabase, lrs: PackagedLrs, le
     import('./xapiStatements'),
   ]);
   const recorder = new XapiRecorder(db, {
-    lrs: { endpoint: lrs.endpoint, authorization: lrs.authorization },
-    session: { actor: await pseudonymousActor(win.location.origin, learnerId), courseId: lrs.activityId },
+    lrs: { endpoint: lrs.endpoint, authorization: '' },
+    session: {
+      actor: await pseudonymousActor(win.location.origin, learnerId, lrs.pseudonymKey),
+      courseId: lrs.activityId,
+    },
     sendInitialized: true,
   });
   win.addEventListener('online', () => recorder.online());
@@ -114,6 +124,23 @@ export async function startLms(
   return watchProgress(win, catalog, db, session, listeners, now, { problem, writeSuspendData });
 }
 
+/**
+ * Calls back after every change of the route: the router moves with history.pushState and
+ * replaceState, which fire no event, so those are wrapped; Back and Forward fire popstate.
+ */
+export function watchNavigation(win: Window, changed: () => void): void {
+  const history = win.history;
+  for (const method of ['pushState', 'replaceState'] as const) {
+    const original = history[method].bind(history);
+    history[method] = (...args: Parameters<History['pushState']>) => {
+      original(...args);
+      changed();
+    };
+  }
+  win.addEventListener('popstate', changed);
+  win.addEventListener('hashchange', changed);
+}
+
 /** Tells the LMS, and anyone listening, about every answer, status change and departure. */
 function watchProgress(
   win: Window,
@@ -126,6 +153,8 @@ function watchProgress(
 ): LmsStart {
   const startedAt = now();
   let lastModuleStatus = new Map<string, string>();
+  /** Lessons at their summary, by module/lesson; null until the first reading sets the baseline. */
+  let atSummary: Set<string> | null = null;
   let wasCompleted: boolean | null = null;
   let reportedUpTo = 0;
 
@@ -138,13 +167,32 @@ function watchProgress(
       for (const answer of fresh) {
         reportedUpTo = Math.max(reportedUpTo, answer.id ?? 0);
         session?.recordInteraction({
-          id: `${answer.moduleId}.${answer.lessonId}.${answer.stepId}`,
+          moduleId: answer.moduleId,
+          lessonId: answer.lessonId,
+          stepId: answer.stepId,
           optionIds: answer.optionIds,
           correct: answer.correct,
           at: answer.at,
         });
         for (const listener of listeners) listener.answered(answer);
       }
+      const nowAtSummary = new Set<string>();
+      for (const [moduleId, places] of Object.entries(progress.lessons)) {
+        for (const [lessonId, place] of Object.entries(places)) {
+          if (place.value === 'summary') nowAtSummary.add(`${moduleId}/${lessonId}`);
+        }
+      }
+      for (const key of nowAtSummary) {
+        if (!atSummary || atSummary.has(key)) continue;
+        const [moduleId, lessonId] = key.split('/') as [string, string];
+        // This attempt's own answers (the module's record may still hold the previous attempt).
+        const answers = (progress.lessons[moduleId]?.[lessonId]?.context as { answers?: { correct?: boolean }[] })
+          ?.answers;
+        const correct = (answers ?? []).filter((answer) => answer.correct === true).length;
+        for (const listener of listeners)
+          listener.lessonFinished({ moduleId, lessonId, correct, total: answers?.length ?? 0 });
+      }
+      atSummary = nowAtSummary;
       const moduleStatus = new Map<string, string>(
         Object.entries(progress.modules).map(([id, saved]) => [id, saved.status]),
       );
@@ -174,15 +222,18 @@ function watchProgress(
     error: () => {},
   });
 
-  win.addEventListener('hashchange', () => {
+  watchNavigation(win, () => {
     if (session && writeSuspendData && currentRoute(win)) {
-      void readCourseProgress(db, catalog).then((progress) =>
-        session.report(
-          courseStatus(catalog, progress),
-          encodeProgress(catalog.modules, catalog.mythIds, progress),
-          currentRoute(win),
-        ),
-      );
+      void readCourseProgress(db, catalog)
+        .then((progress) =>
+          session.report(
+            courseStatus(catalog, progress),
+            encodeProgress(catalog.modules, catalog.mythIds, progress),
+            currentRoute(win),
+          ),
+        )
+        // The database closes when the course goes away; nothing is left to report then.
+        .catch(() => {});
     }
   });
   win.document.addEventListener('visibilitychange', () => {

@@ -7,7 +7,7 @@ import type { XapiStatement } from './xapiStatements';
 export interface LrsConnection {
   /** The LRS's xAPI base address, ending in a slash, e.g. https://lrs.example/xAPI/ */
   endpoint: string;
-  /** The Authorization header value, e.g. "Basic ..." */
+  /** The Authorization header value, e.g. "Basic ..." (a cmi5 launch's token), or '' for none. */
   authorization: string;
 }
 
@@ -78,7 +78,8 @@ export class StatementQueue {
         headers: {
           'Content-Type': 'application/json',
           'X-Experience-API-Version': '1.0.3',
-          Authorization: this.lrs.authorization,
+          // A SCORM package carries no credential: its endpoint is the organisation's relay.
+          ...(this.lrs.authorization ? { Authorization: this.lrs.authorization } : {}),
         },
         body: JSON.stringify(statement),
         keepalive,

@@ -8,6 +8,7 @@ import {
   answeredStatement,
   completedStatement,
   initializedStatement,
+  lessonCompletedStatement,
   moduleResultStatement,
   terminatedStatement,
   type StatementSession,
@@ -55,13 +56,16 @@ export class XapiRecorder implements ProgressListener {
     void this.add(answeredStatement(this.session, answer, this.meta()));
   }
 
+  lessonFinished(lesson: { moduleId: string; lessonId: string; correct: number; total: number }) {
+    void this.add(lessonCompletedStatement(this.session, lesson, this.meta()));
+  }
+
   moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }) {
     void this.add(moduleResultStatement(this.session, moduleId, status === 'passed', score, this.meta()));
   }
 
   courseCompleted(status: CourseStatus) {
-    void status;
-    if (this.recordsCompletion) void this.add(completedStatement(this.session, this.meta()));
+    if (this.recordsCompletion) void this.add(completedStatement(this.session, this.meta(), status.scorePercent));
   }
 
   leaving() {

@@ -17,6 +17,7 @@ export type VerbName = keyof typeof ADL_VERBS;
 const ACTIVITY_TYPES = {
   course: 'http://adlnet.gov/expapi/activities/course',
   module: 'http://adlnet.gov/expapi/activities/module',
+  lesson: 'http://adlnet.gov/expapi/activities/lesson',
   interaction: 'http://adlnet.gov/expapi/activities/cmi.interaction',
 };
 
@@ -66,14 +67,35 @@ export function isoDuration(ms: number): string {
   return `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
 }
 
-/** An account actor whose name is a one-way hash of the LMS's learner id. */
-export async function pseudonymousActor(homePage: string, learnerId: string): Promise<XapiAgent> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`heard-xapi:${learnerId}`));
+/**
+ * An account actor whose name is a one-way hash of the LMS's learner id. Without a key it is a
+ * plain SHA-256, which anyone can recompute for a guessed id (LMS ids are often small numbers), so
+ * it only keeps the id itself out of the statements. With the organisation's key (given when
+ * packaging) it is an HMAC-SHA-256: someone reading the LRS without the package cannot link a name
+ * back to an LMS id. The key is never put in a statement.
+ */
+export async function pseudonymousActor(homePage: string, learnerId: string, key = ''): Promise<XapiAgent> {
+  const message = new TextEncoder().encode(`heard-xapi:${learnerId}`);
+  let digest: ArrayBuffer;
+  if (key) {
+    const hmacKey = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(key),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    digest = await crypto.subtle.sign('HMAC', hmacKey, message);
+  } else {
+    digest = await crypto.subtle.digest('SHA-256', message);
+  }
   const name = [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return { objectType: 'Agent', account: { homePage, name } };
 }
 
 export const moduleActivityId = (courseId: string, moduleId: string) => `${courseId}/modules/${moduleId}`;
+export const lessonActivityId = (courseId: string, moduleId: string, lessonId: string) =>
+  `${courseId}/modules/${moduleId}/lessons/${lessonId}`;
 export const questionActivityId = (courseId: string, moduleId: string, lessonId: string, stepId: string) =>
   `${courseId}/modules/${moduleId}/lessons/${lessonId}/steps/${stepId}`;
 
@@ -126,9 +148,22 @@ export function terminatedStatement(session: StatementSession, meta: { id: strin
   });
 }
 
-export function completedStatement(session: StatementSession, meta: { id: string; at: number }) {
-  if (!session.cmi5)
-    return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true } });
+/**
+ * The course finished: every lesson of every module. Outside cmi5 it carries the course's score
+ * (the share of all its decisions made well), sent only now so an LRS never holds a course score
+ * that looks final before the end. A cmi5 "completed" statement carries no score (cmi5 keeps
+ * scores for passed and failed); the module statements carry each module's score.
+ */
+export function completedStatement(
+  session: StatementSession,
+  meta: { id: string; at: number },
+  scorePercent: number | null = null,
+) {
+  if (!session.cmi5) {
+    const score =
+      scorePercent === null ? {} : { score: { scaled: scorePercent / 100, raw: scorePercent, min: 0, max: 100 } };
+    return statement(session, 'completed', courseActivity(session), meta, { result: { completion: true, ...score } });
+  }
   return statement(session, 'completed', { objectType: 'Activity', id: session.courseId }, meta, {
     result: { completion: true, duration: isoDuration(meta.at - session.cmi5.initializedAt) },
     categories: [CMI5_CATEGORY, MOVE_ON_CATEGORY],
@@ -151,6 +186,35 @@ export function answeredStatement(
     },
     meta,
     { result: { response: answer.optionIds.join('[,]'), success: answer.correct }, parentIsCourse: true },
+  );
+}
+
+/**
+ * One lesson finished (reached its summary), with that lesson's score. A trainer reading the LRS
+ * counts a learner as having done an assigned lesson from this statement.
+ */
+export function lessonCompletedStatement(
+  session: StatementSession,
+  lesson: { moduleId: string; lessonId: string; correct: number; total: number },
+  meta: { id: string; at: number },
+) {
+  const max = Math.max(lesson.total, lesson.correct);
+  return statement(
+    session,
+    'completed',
+    {
+      objectType: 'Activity',
+      id: lessonActivityId(session.courseId, lesson.moduleId, lesson.lessonId),
+      definition: { type: ACTIVITY_TYPES.lesson },
+    },
+    meta,
+    {
+      result: {
+        completion: true,
+        score: { scaled: max > 0 ? lesson.correct / max : 1, raw: lesson.correct, min: 0, max },
+      },
+      parentIsCourse: true,
+    },
   );
 }
 

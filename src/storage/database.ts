@@ -106,6 +106,17 @@ export interface QueuedStatementRecord {
   queuedAt: number;
 }
 
+/**
+ * The trainer's cache of what the organisation's LRS holds (src/trainer/lrsStore.ts): the
+ * connection (kept on this device only), the sync cursor, and one record per learner.
+ */
+export interface LrsRecord {
+  id: string;
+  kind: 'connection' | 'sync' | 'learner';
+  source: string;
+  data: unknown;
+}
+
 /** Version 1's stores, kept verbatim: a later version must be able to open a version 1 database. */
 export const SCHEMA_V1 = {
   profile: 'id',
@@ -128,6 +139,7 @@ export class HeardDatabase extends Dexie {
   trainerAssignments!: EntityTable<TrainerAssignmentRecord, 'id'>;
   receipts!: EntityTable<ReceiptRecord, 'id'>;
   statementQueue!: EntityTable<QueuedStatementRecord, 'seq'>;
+  lrs!: EntityTable<LrsRecord, 'id'>;
 
   constructor(name = 'heard') {
     super(name);
@@ -141,6 +153,8 @@ export class HeardDatabase extends Dexie {
       receipts: 'id, assignmentId, importedAt',
       statementQueue: '++seq, &statementId',
     });
+    // Version 4 adds the trainer's LRS cache: a new store only, nothing else changes.
+    this.version(4).stores({ lrs: 'id, [source+kind]' });
   }
 }
 

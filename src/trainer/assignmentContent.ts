@@ -2,6 +2,8 @@
 // no longer has are skipped, so an old assignment still opens.
 import { isDecisionStep, type CourseModule, type DecisionStep, type Lesson } from '../engine/content';
 import { estimateCpdMinutes } from '../engine/cpdMinutes';
+import type { Role } from '../engine/contentSchema';
+import { stepById, successors } from '../engine/lessonGraph';
 import type { AssignmentItem } from './assignmentCode';
 
 export interface AssignedLesson {
@@ -32,10 +34,35 @@ export interface AssignedQuestion extends AssignedLesson {
   step: DecisionStep;
 }
 
-export function assignedQuestions(items: AssignmentItem[], modules: CourseModule[]): AssignedQuestion[] {
-  return assignedLessons(items, modules).flatMap(({ courseModule, lesson }) =>
-    lesson.steps.filter(isDecisionStep).map((step) => ({ courseModule, lesson, step })),
-  );
+/** Steps a learner on this role path can reach (every path when the role is open). */
+function reachableSteps(lesson: Lesson, role: Role | null): Set<string> {
+  const seen = new Set<string>();
+  const first = lesson.steps[0];
+  const queue = first ? [first.id] : [];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const step = stepById(lesson, id);
+    if (step.kind === 'roleBranch' && role) queue.push(step.routes[role] ?? step.otherwise);
+    else queue.push(...successors(step));
+  }
+  return seen;
+}
+
+/** The assigned questions; with the assignment's role path, only that path's role questions. */
+export function assignedQuestions(
+  items: AssignmentItem[],
+  modules: CourseModule[],
+  role: Role | null = null,
+): AssignedQuestion[] {
+  return assignedLessons(items, modules).flatMap(({ courseModule, lesson }) => {
+    const reachable = reachableSteps(lesson, role);
+    return lesson.steps
+      .filter(isDecisionStep)
+      .filter((step) => reachable.has(step.id))
+      .map((step) => ({ courseModule, lesson, step }));
+  });
 }
 
 /**

@@ -84,7 +84,7 @@ export function learnerRow(
 }
 
 export function cohortSummary(
-  assignment: Pick<AssignmentPayload, 'items' | 'passMark' | 'role'>,
+  assignment: Pick<AssignmentPayload, 'items' | 'passMark'> & Partial<Pick<AssignmentPayload, 'role'>>,
   receipts: CohortReceipt[],
   modules: CourseModule[],
 ): CohortSummary {
@@ -92,31 +92,33 @@ export function cohortSummary(
     .map((receipt) => learnerRow(receipt, assignment, modules))
     .sort((a, b) => a.name.localeCompare(b.name) || a.completedAt.localeCompare(b.completedAt));
   const mythLearners = new Map<string, Set<string>>();
-  const questions = assignedQuestions(assignment.items, modules).map(({ courseModule, lesson, step }) => {
-    const chosen = receipts.flatMap((receipt) => {
-      const answer = receipt.payload.answers.find(
-        (candidate) =>
-          candidate.moduleId === courseModule.id && candidate.lessonId === lesson.id && candidate.stepId === step.id,
-      );
-      return answer ? [{ receiptId: receipt.id, optionIds: answer.optionIds }] : [];
-    });
-    const options = step.options.map((option): OptionShare => {
-      const choosers = chosen.filter((answer) => answer.optionIds.includes(option.id));
-      if (!option.correct && option.misconception) {
-        const set = mythLearners.get(option.misconception) ?? new Set<string>();
-        for (const answer of choosers) set.add(answer.receiptId);
-        mythLearners.set(option.misconception, set);
-      }
-      return {
-        optionId: option.id,
-        correct: option.correct,
-        misconception: option.correct ? undefined : option.misconception,
-        count: choosers.length,
-        share: chosen.length === 0 ? 0 : choosers.length / chosen.length,
-      };
-    });
-    return { moduleId: courseModule.id, lessonId: lesson.id, stepId: step.id, answered: chosen.length, options };
-  });
+  const questions = assignedQuestions(assignment.items, modules, assignment.role ?? null).map(
+    ({ courseModule, lesson, step }) => {
+      const chosen = receipts.flatMap((receipt) => {
+        const answer = receipt.payload.answers.find(
+          (candidate) =>
+            candidate.moduleId === courseModule.id && candidate.lessonId === lesson.id && candidate.stepId === step.id,
+        );
+        return answer ? [{ receiptId: receipt.id, optionIds: answer.optionIds }] : [];
+      });
+      const options = step.options.map((option): OptionShare => {
+        const choosers = chosen.filter((answer) => answer.optionIds.includes(option.id));
+        if (!option.correct && option.misconception) {
+          const set = mythLearners.get(option.misconception) ?? new Set<string>();
+          for (const answer of choosers) set.add(answer.receiptId);
+          mythLearners.set(option.misconception, set);
+        }
+        return {
+          optionId: option.id,
+          correct: option.correct,
+          misconception: option.correct ? undefined : option.misconception,
+          count: choosers.length,
+          share: chosen.length === 0 ? 0 : choosers.length / chosen.length,
+        };
+      });
+      return { moduleId: courseModule.id, lessonId: lesson.id, stepId: step.id, answered: chosen.length, options };
+    },
+  );
   const myths = [...mythLearners.entries()]
     .map(([myth, set]) => ({ myth, learners: set.size }))
     .filter((entry) => entry.learners > 0)

@@ -25,19 +25,35 @@ export interface CsvHeadings {
   passed: string;
   yes: string;
   no: string;
+  module: string;
+  lesson: string;
   question: string;
+  questionId: string;
   option: string;
+  optionId: string;
   optionCorrect: string;
   learners: string;
   share: string;
 }
 
-/** One row per learner, then the option shares for each question (option ids as in the course). */
+/** The words a person reads for a question and its options, in the trainer's language. */
+export interface QuestionWords {
+  module: (moduleId: string) => string;
+  lesson: (moduleId: string, lessonId: string) => string;
+  question: (question: QuestionShares) => string;
+  option: (question: QuestionShares, optionId: string) => string;
+}
+
+/**
+ * One row per learner, then the option shares for each question: module, lesson, question and
+ * option in words, with the course's ids beside them for anyone matching them up.
+ */
 export function cohortCsv(
   learners: LearnerRow[],
   questions: QuestionShares[],
   headings: CsvHeadings,
   roleName: (role: LearnerRow['role']) => string,
+  words: QuestionWords,
 ): string {
   const lines = [
     csvLine([
@@ -68,17 +84,31 @@ export function cohortCsv(
   if (questions.length > 0) {
     lines.push(
       '',
-      csvLine([headings.question, headings.option, headings.optionCorrect, headings.learners, headings.share]),
+      csvLine([
+        headings.module,
+        headings.lesson,
+        headings.question,
+        headings.option,
+        headings.optionCorrect,
+        headings.learners,
+        headings.share,
+        headings.questionId,
+        headings.optionId,
+      ]),
     );
     for (const question of questions) {
       for (const option of question.options) {
         lines.push(
           csvLine([
-            `${question.moduleId}/${question.lessonId}/${question.stepId}`,
-            option.optionId,
+            words.module(question.moduleId),
+            words.lesson(question.moduleId, question.lessonId),
+            words.question(question),
+            words.option(question, option.optionId),
             option.correct ? headings.yes : headings.no,
             option.count,
             Math.round(option.share * 100),
+            `${question.moduleId}/${question.lessonId}/${question.stepId}`,
+            option.optionId,
           ]),
         );
       }

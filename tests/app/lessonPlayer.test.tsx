@@ -67,6 +67,34 @@ describe('lesson player', () => {
     );
   });
 
+  it('keeps a trainer’s role path on Next lesson, and leads back to the assignment the learner came from', async () => {
+    const finish = async (path: string) => {
+      const user = userEvent.setup();
+      const view = renderApp(path);
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await user.click(await screen.findByRole('radio', { name: 'Anyone under 18' }));
+      await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await user.click(await screen.findByRole('checkbox', { name: 'Streetwise' }));
+      await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await screen.findByRole('heading', { level: 2, name: 'What you learned' });
+      return view;
+    };
+    const first = await finish(`${lessonPath}?role=police`);
+    expect(screen.getByRole('link', { name: 'Next lesson' })).toHaveAttribute(
+      'href',
+      '/modules/practice/lessons/scenario?role=police',
+    );
+    first.unmount();
+    await finish(`${lessonPath}?role=police&assignment=AAAAAAAAAAAAAAAAAAAAAA`);
+    expect(screen.getByRole('link', { name: 'Back to the assignment' })).toHaveAttribute(
+      'href',
+      '/assignments/AAAAAAAAAAAAAAAAAAAAAA',
+    );
+    expect(screen.queryByRole('link', { name: 'Next lesson' })).toBeNull();
+  }, 20_000);
+
   it('comes back to the same step with the same feedback after the page is closed', async () => {
     const user = userEvent.setup();
     const db = freshDatabase();

@@ -108,6 +108,30 @@ describe('quick exit navigation', () => {
     expect(replace).not.toHaveBeenCalled();
     expect(window.sessionStorage.getItem('heard.exited')).toBeNull();
   });
+
+  it('inside an LMS frame, sends the whole window away again when the LMS reloads the course soon after', () => {
+    const topReplace = vi.fn();
+    const top = { location: { replace: topReplace } };
+    const frameReplace = vi.fn();
+    const framed = (now: number) => {
+      vi.spyOn(Date, 'now').mockReturnValue(now);
+      return {
+        top,
+        performance: { getEntriesByType: () => [{ type: 'navigate' }] },
+        sessionStorage: window.sessionStorage,
+        location: { replace: frameReplace, href: 'https://lms.example/pkg/index.html' },
+        addEventListener: vi.fn(),
+      } as unknown as Window;
+    };
+    quickExit({ replace: vi.fn() }, window.sessionStorage);
+    const exitedAt = Number(window.sessionStorage.getItem('heard.exitedAt'));
+    expect(guardAgainstReturnAfterExit(framed(exitedAt + 60_000))).toBe(true);
+    expect(topReplace).toHaveBeenCalledWith(new URL(NEUTRAL_PAGE, 'https://lms.example/pkg/index.html').href);
+    // Long after, the learner opening the course on purpose sees it.
+    expect(guardAgainstReturnAfterExit(framed(exitedAt + 31 * 60_000))).toBe(false);
+    expect(window.sessionStorage.getItem('heard.exited')).toBeNull();
+    vi.restoreAllMocks();
+  });
 });
 
 describe('where the quick exit goes', () => {

@@ -113,7 +113,9 @@ test('cmi5: the launch is read by @xapi/cmi5 and every statement reaches the LRS
   while (!(await stepState(page)).endsWith(':summary')) await move(page, lesson, words);
   await page.goto('about:blank');
 
-  const expected = [ADL_VERBS.initialized, ADL_VERBS.answered, ADL_VERBS.terminated];
+  // The lesson's own "completed" (a cmi5 allowed statement about the lesson, not the AU) lets a
+  // trainer read from the LRS who finished it.
+  const expected = [ADL_VERBS.initialized, ADL_VERBS.answered, ADL_VERBS.completed, ADL_VERBS.terminated];
   await expect
     .poll(async () => (await readStatements(lrs.endpoint)).map((statement) => statement.verb.id))
     .toEqual(expected);
@@ -135,7 +137,11 @@ test('cmi5: the launch is read by @xapi/cmi5 and every statement reaches the LRS
     expect(statement.context.registration).toBe(REGISTRATION);
     expect(statement.context.extensions[SESSION]).toBe('session-0001');
   }
-  const [, answered, terminated] = stored;
+  const [, answered, lessonDone, terminated] = stored;
+  expect(lessonDone?.object.id).toBe(`${ACTIVITY}/modules/${orientation.id}/lessons/${lesson.id}`);
+  expect(lessonDone?.context.contextActivities.category ?? []).not.toContainEqual(
+    expect.objectContaining({ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' }),
+  );
   expect(answered?.object.id).toBe(`${ACTIVITY}/modules/${orientation.id}/lessons/${lesson.id}/steps/${question.id}`);
   expect(answered?.result?.response).toBe(correctOptionIds(question).join('[,]'));
   expect(terminated?.object.id).toBe(ACTIVITY);

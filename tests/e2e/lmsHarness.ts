@@ -42,7 +42,11 @@ for (const name of version === '1.2' ? ['LMSInitialize', 'LMSCommit', 'LMSFinish
 }
 if (version === '1.2') window.API = api; else window.API_1484_11 = api;
 window.lmsRecord = () => api.renderCMIToJSONObject().cmi;
-document.getElementById('sco').src = '/' + params.get('package') + '/index.html';
+const frame = document.getElementById('sco');
+// ?frame=650x650 gives the course the frame size of a real LMS player.
+const size = (params.get('frame') || '').split('x').map(Number);
+if (size.length === 2 && size.every((n) => n > 0)) { frame.style.width = size[0] + 'px'; frame.style.height = size[1] + 'px'; }
+frame.src = '/' + params.get('package') + '/index.html';
 `;
 
 export interface TestLms {
@@ -107,11 +111,13 @@ export async function launch(
   version: '1.2' | '2004',
   packageName: string,
   savedCmi: object,
+  frameSize?: string,
 ): Promise<FrameLocator> {
   await page.addInitScript((saved) => {
     (window as unknown as { __savedCmi: object }).__savedCmi = saved;
   }, savedCmi);
-  await page.goto(`${lms.origin}/lms/harness.html?version=${version}&package=${packageName}`);
+  const size = frameSize ? `&frame=${frameSize}` : '';
+  await page.goto(`${lms.origin}/lms/harness.html?version=${version}&package=${packageName}${size}`);
   return page.frameLocator('#sco');
 }
 

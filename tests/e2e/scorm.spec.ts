@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { DecisionStep, Lesson } from '../../src/engine/contentSchema';
 import { encodeProgress } from '../../src/lms/progressCodec';
+import { encodeScormId, MOODLE_IDENTIFIER, scormInteractionId } from '../../src/lms/scormIds';
 import { nearlyFinishedProgress } from '../fixtures/courseWalk';
 import { correctOptionIds, loadModule } from './course';
 import { launch, leaveCourse, lmsEvents, lmsRecord, move, startTestLms, stepState, type TestLms } from './lmsHarness';
@@ -71,21 +72,26 @@ for (const version of ['1.2', '2004'] as const) {
     const record = await lmsRecord(page);
     const interaction = record.interactions['0'];
     expect(interaction).toMatchObject({
-      id: `${orientation.id}.${lesson.id}.${question.id}`,
+      id: scormInteractionId(orientation.id, lesson.id, question.id),
       type: 'choice',
       result: 'correct',
-      [version === '1.2' ? 'student_response' : 'learner_response']: correctOptionIds(question).join(
-        version === '1.2' ? ',' : '[,]',
-      ),
+      [version === '1.2' ? 'student_response' : 'learner_response']: correctOptionIds(question)
+        .map(encodeScormId)
+        .join(version === '1.2' ? ',' : '[,]'),
     });
+    // Every id and response is one Moodle accepts (it refused ids with hyphens before).
+    expect(interaction?.id).toMatch(MOODLE_IDENTIFIER);
+    const response = String(interaction?.[version === '1.2' ? 'student_response' : 'learner_response']);
+    for (const part of response.split(version === '1.2' ? ',' : '[,]')) expect(part).toMatch(MOODLE_IDENTIFIER);
+    // No final-looking grade before the end: the score waits until every lesson is finished.
     if (version === '1.2') {
       const core = record.core as Record<string, unknown>;
       expect(core.lesson_status).toBe('incomplete');
       expect(core.exit).toBe('suspend');
-      expect(core.score).toMatchObject({ raw: '100', min: '0', max: '100' });
+      expect(core.score).toMatchObject({ raw: '' });
     } else {
       expect(record).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown', exit: 'suspend' });
-      expect(record.score).toMatchObject({ raw: '100', min: '0', max: '100', scaled: '1' });
+      expect(record.score).toMatchObject({ raw: '' });
     }
     expect(record.suspend_data).toMatch(/^H2/);
     expect(record.suspend_data.length).toBeLessThanOrEqual(4096);
@@ -119,9 +125,12 @@ for (const version of ['1.2', '2004'] as const) {
       })
       .toBe(version === '1.2' ? 'passed' : 'completed/passed');
     const done = await lmsRecord(secondPage);
+    // SCORM 2004 stays suspended so a later launch adds to cmi.total_time instead of restarting it.
     expect(version === '1.2' ? (done.core as Record<string, string>).exit : done.exit).toBe(
-      version === '1.2' ? '' : 'normal',
+      version === '1.2' ? '' : 'suspend',
     );
+    const score = version === '1.2' ? (done.core as { score: object }).score : done.score;
+    expect(score).toMatchObject({ raw: '100', min: '0', max: '100', ...(version === '2004' ? { scaled: '1' } : {}) });
     const workers = await secondPage
       .frame({ url: /index\.html/ })
       ?.evaluate(async () => (await navigator.serviceWorker?.getRegistrations())?.length ?? 0);
@@ -130,18 +139,51 @@ for (const version of ['1.2', '2004'] as const) {
   });
 }
 
-test('quick exit inside the LMS leaves the whole LMS page for the package’s own neutral page, and Back does not return', async ({
+test('quick exit inside the LMS leaves the whole LMS page for the package’s own styled neutral page, and Back does not return', async ({
   page,
 }) => {
   const frame = await launch(page, lms, '1.2', 'scorm12', {});
   await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
-  // A page visited inside the course leaves an entry in the window's history behind the exit.
-  await frame.getByRole('link', { name: 'Support', exact: true }).first().click();
-  await expect(frame.getByRole('heading', { level: 1, name: 'Get support' })).toBeVisible();
+  // Like Moodle's player, the LMS page has more than one history entry of its own.
+  await page.evaluate(() => history.pushState({}, '', `${location.href}&player=1`));
   await frame.getByRole('button', { name: 'Exit this page' }).click();
   await expect(page).toHaveURL(`${lms.origin}/scorm12/neutral.html`);
   await expect(page.locator('#sco')).toHaveCount(0);
+  // The neutral page's own stylesheet loaded from inside the package.
+  await expect(page.locator('body')).toHaveCSS('max-width', /px$/);
+  expect(await page.evaluate(() => document.styleSheets.length)).toBe(1);
+  // Back reloads the LMS's player, which frames the course again: the course sends the whole
+  // window to the neutral page instead of showing itself.
   await page.goBack();
   await expect(page).toHaveURL(`${lms.origin}/scorm12/neutral.html`);
   await expect(page.locator('#sco')).toHaveCount(0);
 });
+
+for (const version of ['1.2', '2004'] as const) {
+  test(`SCORM ${version} in a 650×650 LMS frame: the course starts above the fold and lesson_location follows every page`, async ({
+    page,
+  }) => {
+    const name = version === '1.2' ? 'scorm12' : 'scorm2004';
+    // The worst case: the notice also carries a problem (progress the course cannot read).
+    const kept = version === '1.2' ? { suspend_data: 'H9 unreadable', core: { student_id: 'x' } } : { learner_id: 'x' };
+    const frame = await launch(page, lms, version, name, kept, '650x650');
+    const heading = frame.getByRole('heading', { level: 1 });
+    await expect(heading).toBeVisible();
+    // The heading and at least 150 px of the course below it are inside the frame.
+    const headingBottom = () => heading.evaluate((element) => element.getBoundingClientRect().bottom);
+    expect(await headingBottom()).toBeLessThan(650 - 150);
+    // In-app navigation (pushState, no hashchange) moves the LMS's saved place with the learner.
+    const location = async () => {
+      const record = await lmsRecord(page);
+      return version === '1.2' ? (record.core as Record<string, string>).lesson_location : String(record.location);
+    };
+    if (version === '2004') {
+      await frame.getByRole('link', { name: orientationWords.title }).first().click();
+      await expect.poll(location).toBe(`/modules/${orientation.id}`);
+      await expect(heading).toBeVisible();
+      expect(await headingBottom()).toBeLessThan(650 - 150);
+    } else {
+      await expect(frame.getByRole('alert')).toBeVisible();
+    }
+  });
+}

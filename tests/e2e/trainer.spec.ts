@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { deflateSync, inflateSync } from 'fflate';
 import { fromBase64Url, toBase64Url } from '../../src/certificates/base64url';
+import { csvLine } from '../../src/trainer/csv';
 import { horizontalOverflow, loadModule, playLesson } from './course';
 import { E2E_ORIGIN } from './origin';
 
@@ -182,8 +183,22 @@ test('a trainer assigns a lesson, a learner completes it, and the trainer counte
     '"Learner","Role","Organisation","Finished (UTC)","Minutes","Decisions right","Decisions","Score (%)","Met the pass mark"',
   );
   expect(lines[1]).toMatch(/^"Sam Learner","","","\d{4}-\d\d-\d\dT[\d:.]+Z","\d+","1","1","100","Yes"$/);
-  expect(lines).toContain('"orientation/start-here/myth-or-fact","rapid-audit","Yes","1","100"');
-  expect(lines).toContain('"orientation/start-here/myth-or-fact","it-was-the-inquiry","No","0","0"');
+  // Module, lesson, question and option in words, with the course's ids beside them.
+  const questionWords = `${words[`${lesson.id}.myth-or-fact.title`]}: ${words[`${lesson.id}.myth-or-fact.prompt`]}`;
+  const optionLine = (optionId: string, right: string, count: number, share: number) =>
+    csvLine([
+      words.title!,
+      lessonTitle!,
+      questionWords,
+      words[`${lesson.id}.myth-or-fact.option.${optionId}`]!,
+      right,
+      count,
+      share,
+      `orientation/${lesson.id}/myth-or-fact`,
+      optionId,
+    ]);
+  expect(lines).toContain(optionLine('rapid-audit', 'Yes', 1, 100));
+  expect(lines).toContain(optionLine('it-was-the-inquiry', 'No', 0, 0));
 
   // Countersign, and hand the learner the certificate link.
   await row.getByRole('button', { name: 'Countersign a certificate for Sam Learner' }).click();

@@ -9,11 +9,21 @@ import {
   type Scorm2004Api,
 } from '../../src/lms/scorm';
 import type { CourseStatus } from '../../src/lms/courseProgress';
+import { loadCatalog } from '../../src/content/catalog';
+import {
+  decodeScormId,
+  encodeScormId,
+  MOODLE_IDENTIFIER,
+  parseScormInteractionId,
+  scormInteractionId,
+} from '../../src/lms/scormIds';
+import fc from 'fast-check';
 
 /** cmi.core.exit is write-only for content; the LMS's own record shows it. */
 const exit12 = (api: Scorm12API) => (api.renderCMIToJSONObject() as { cmi: { core: { exit: string } } }).cmi.core.exit;
 
 const inProgress: CourseStatus = { started: true, completed: false, passed: false, scorePercent: 50 };
+const failed: CourseStatus = { started: true, completed: true, passed: false, scorePercent: 40 };
 const passed: CourseStatus = { started: true, completed: true, passed: true, scorePercent: 90 };
 
 function frameChain(top: Record<string, unknown>, depth: number): Window {
@@ -74,10 +84,14 @@ describe('a SCORM 1.2 session (scorm-again as the LMS)', () => {
     expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('incomplete');
     expect(exit12(api)).toBe('suspend');
     expect(api.LMSGetValue('cmi.suspend_data')).toBe('H1-|2');
-    expect(api.LMSGetValue('cmi.core.score.raw')).toBe('50');
+    // No score before the end: a half-done course has no final-looking grade.
+    expect(api.LMSGetValue('cmi.core.score.raw')).toBe('');
+    expect(scorm.commits).toBe(1);
+    scorm.report(failed, 'H1-|3', '/modules/adultification');
+    expect(api.LMSGetValue('cmi.core.lesson_status')).toBe('failed');
+    expect(api.LMSGetValue('cmi.core.score.raw')).toBe('40');
     expect(api.LMSGetValue('cmi.core.score.min')).toBe('0');
     expect(api.LMSGetValue('cmi.core.score.max')).toBe('100');
-    expect(scorm.commits).toBe(1);
   });
 
   it('commits on a status change only, and clears exit once the course is passed', () => {
@@ -96,17 +110,19 @@ describe('a SCORM 1.2 session (scorm-again as the LMS)', () => {
     const { api, session: scorm } = session();
     scorm.start();
     scorm.recordInteraction({
-      id: 'orientation.start-here.q',
-      optionIds: ['a', 'b'],
+      moduleId: 'orientation',
+      lessonId: 'start-here',
+      stepId: 'q',
+      optionIds: ['a', 'b-c'],
       correct: false,
       at: Date.UTC(2026, 0, 1, 9, 5, 7),
     });
     scorm.finish();
     const cmi = api.renderCMIToJSONObject() as { cmi: { interactions: Record<string, Record<string, string>> } };
     expect(cmi.cmi.interactions['0']).toMatchObject({
-      id: 'orientation.start-here.q',
+      id: 'orientation.start_dhere.q',
       type: 'choice',
-      student_response: 'a,b',
+      student_response: 'a,b_dc',
       result: 'wrong',
       time: '09:05:07',
     });
@@ -154,15 +170,105 @@ describe('a SCORM 2004 session (scorm-again as the LMS)', () => {
     expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
     expect(api.GetValue('cmi.success_status')).toBe('unknown');
     expect((api.renderCMIToJSONObject() as { cmi: { exit: string } }).cmi.exit).toBe('suspend');
-    scorm.recordInteraction({ id: 'adultification.mia.q', optionIds: ['x'], correct: true, at: 0 });
+    scorm.recordInteraction({
+      moduleId: 'adultification',
+      lessonId: 'mia',
+      stepId: 'q',
+      optionIds: ['x', 'car-at-night'],
+      correct: true,
+      at: 0,
+    });
     scorm.report(passed, 'H1-|x', '/');
     expect(api.GetValue('cmi.completion_status')).toBe('completed');
     expect(api.GetValue('cmi.success_status')).toBe('passed');
     expect(api.GetValue('cmi.score.scaled')).toBe('0.9');
-    expect(api.GetValue('cmi.interactions.0.learner_response')).toBe('x');
+    expect(api.GetValue('cmi.interactions.0.learner_response')).toBe('x[,]car_dat_dnight');
     expect(api.GetValue('cmi.interactions.0.result')).toBe('correct');
     scorm.finish();
     const cmi = api.renderCMIToJSONObject() as { cmi: { exit: string } };
-    expect(cmi.cmi.exit).toBe('normal');
+    // Still suspend after the pass, so the next launch resumes the same attempt and the LMS keeps
+    // adding to cmi.total_time instead of starting again from one short session.
+    expect(cmi.cmi.exit).toBe('suspend');
+  });
+
+  it('never writes cmi.total_time, only the session time, in a later session after a pass', () => {
+    const api = new Scorm2004API({ logLevel: 5 });
+    api.loadFromJSON({ completion_status: 'completed', success_status: 'passed', total_time: 'PT1H0M0S' });
+    const setValue = vi.spyOn(api, 'SetValue');
+    let clock = 0;
+    const scorm = new ScormSession({ version: '2004', api: api as unknown as Scorm2004Api }, { now: () => clock });
+    scorm.start();
+    scorm.report(passed, 'H1-|x', '/');
+    clock = 90_000;
+    scorm.finish();
+    const written = setValue.mock.calls.map(([element]) => element);
+    expect(written).toContain('cmi.session_time');
+    expect(written).not.toContain('cmi.total_time');
+    const cmi = api.renderCMIToJSONObject() as { cmi: { exit: string; session_time: string } };
+    expect(cmi.cmi).toMatchObject({ exit: 'suspend', session_time: 'PT0H1M30S' });
+  });
+});
+
+describe('SCORM identifiers the strictest LMS accepts', () => {
+  const catalog = loadCatalog();
+
+  it('maps any id to Moodle’s character set and back', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (id) => {
+        const encoded = encodeScormId(id);
+        if (id.length > 0) expect(encoded).toMatch(MOODLE_IDENTIFIER);
+        expect(decodeScormId(encoded)).toBe(id);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 3, maxLength: 3 }), (parts) => {
+        const [moduleId, lessonId, stepId] = parts as [string, string, string];
+        expect(parseScormInteractionId(scormInteractionId(moduleId, lessonId, stepId))).toEqual({
+          moduleId,
+          lessonId,
+          stepId,
+        });
+      }),
+    );
+    expect(decodeScormId('a-b')).toBeNull();
+    expect(decodeScormId('a_q')).toBeNull();
+    expect(parseScormInteractionId('only.two')).toBeNull();
+  });
+
+  it('writes every question and option of the course as ids and responses SCORM 2004 in Moodle accepts', () => {
+    const api = new Scorm2004API({ logLevel: 5 });
+    const setValue = vi.spyOn(api, 'SetValue');
+    const scorm = new ScormSession({ version: '2004', api: api as unknown as Scorm2004Api });
+    scorm.start();
+    let count = 0;
+    for (const courseModule of catalog.modules) {
+      for (const lesson of courseModule.lessons) {
+        for (const step of lesson.steps) {
+          if (step.kind !== 'question' && step.kind !== 'scenario') continue;
+          scorm.recordInteraction({
+            moduleId: courseModule.id,
+            lessonId: lesson.id,
+            stepId: step.id,
+            optionIds: step.options.map((option) => option.id),
+            correct: true,
+            at: 0,
+          });
+          const id = api.GetValue(`cmi.interactions.${count}.id`);
+          const response = api.GetValue(`cmi.interactions.${count}.learner_response`);
+          expect(id).toMatch(MOODLE_IDENTIFIER);
+          for (const part of response.split('[,]')) expect(part).toMatch(MOODLE_IDENTIFIER);
+          expect(parseScormInteractionId(id)).toEqual({
+            moduleId: courseModule.id,
+            lessonId: lesson.id,
+            stepId: step.id,
+          });
+          expect(response.split('[,]').map(decodeScormId)).toEqual(step.options.map((option) => option.id));
+          count += 1;
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(40);
+    expect(api.GetValue('cmi.interactions._count')).toBe(String(count));
+    expect(setValue.mock.results.every((result) => result.value === 'true')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { packageScorm } from '../../scripts/package-scorm.mjs';
+import { buildEnvironment, packageScorm } from '../../scripts/package-scorm.mjs';
 
 const folder = mkdtempSync(join(tmpdir(), 'heard-scorm-'));
 const build = join(folder, 'build');
@@ -71,5 +71,22 @@ describe('the cmi5 package', () => {
     expect(units[0]?.getAttribute('moveOn')).toBe('Completed');
     const url = units[0]?.getElementsByTagName('url')[0]?.textContent ?? '';
     expect(Object.keys(files)).toContain(url);
+  });
+});
+
+describe('what the LMS build is given', () => {
+  it('refuses a credential, since every learner can read what is inside a package', () => {
+    expect(() => buildEnvironment(['--lrs', 'https://lrs.example/xapi/', '--lrs-auth', 'Basic abc'])).toThrow(/cmi5/);
+    expect(JSON.stringify(buildEnvironment(['--lrs', 'https://relay.example/xapi/']))).not.toMatch(/Basic|AUTH/);
+  });
+
+  it('takes the organisation’s pseudonym key from a file, and only a long one', () => {
+    const keyFile = join(folder, 'pseudonym.key');
+    writeFileSync(keyFile, `${'k'.repeat(40)}\n`);
+    expect(buildEnvironment(['--pseudonym-key-file', keyFile]).VITE_HEARD_XAPI_PSEUDONYM_KEY).toBe('k'.repeat(40));
+    writeFileSync(keyFile, 'short');
+    expect(() => buildEnvironment(['--pseudonym-key-file', keyFile])).toThrow(/at least 32/);
+    expect(() => buildEnvironment(['--pseudonym-key-file', join(folder, 'missing')])).toThrow(/does not exist/);
+    expect(buildEnvironment([]).VITE_HEARD_XAPI_PSEUDONYM_KEY).toBe('');
   });
 });

@@ -61,6 +61,19 @@ describe('starting inside an LMS', () => {
     db.close();
   });
 
+  it('keeps lesson_location on the page the learner is on, after every pushState and replaceState', async () => {
+    const api = lmsWith({ core: { student_id: 'learner-3' } });
+    const { db } = await startLms(window, catalog, { lrs: null });
+    await settle();
+    window.history.pushState({}, '', '#/modules/adultification');
+    await settle();
+    expect(api.LMSGetValue('cmi.core.lesson_location')).toBe('/modules/adultification');
+    window.history.replaceState({}, '', '#/certificates');
+    await settle();
+    expect(api.LMSGetValue('cmi.core.lesson_location')).toBe('/certificates');
+    db.close();
+  });
+
   it('still runs when no LMS can be found, and says so', async () => {
     const { db, problem } = await startLms(window, catalog, { lrs: null });
     expect(problem).toBe('no-lms');

@@ -8,6 +8,7 @@ import {
   answeredStatement,
   completedStatement,
   initializedStatement,
+  lessonCompletedStatement,
   moduleResultStatement,
   pseudonymousActor,
   terminatedStatement,
@@ -38,6 +39,7 @@ describe('xAPI statements', () => {
       answer('what-next', ['refer', 'record'], false),
       moduleResultStatement(session, 'adultification', true, { correct: 9, total: 10 }, meta()),
       moduleResultStatement(session, 'boyfriend-model', false, { correct: 3, total: 10 }, meta()),
+      lessonCompletedStatement(session, { moduleId: 'adultification', lessonId: 'mia', correct: 2, total: 3 }, meta()),
       completedStatement(session, meta()),
       terminatedStatement(session, meta()),
     ];
@@ -48,6 +50,7 @@ describe('xAPI statements', () => {
       ADL_VERBS.answered,
       ADL_VERBS.passed,
       ADL_VERBS.failed,
+      ADL_VERBS.completed,
       ADL_VERBS.completed,
       ADL_VERBS.terminated,
     ]);
@@ -63,6 +66,33 @@ describe('xAPI statements', () => {
     expect(statement.result).toEqual({ response: 'listen[,]record', success: false });
     expect(await pseudonymousActor('https://lms.example.org', 'learner-42')).toEqual(statement.actor);
     expect(await pseudonymousActor('https://lms.example.org', 'learner-43')).not.toEqual(statement.actor);
+  });
+
+  it('with the organisation’s key, name the learner by an HMAC nobody without the key can recompute', async () => {
+    const key = 'an organisation key of at least 32 characters';
+    const keyed = await pseudonymousActor('https://lms.example.org', '48213', key);
+    const { createHmac, createHash } = await import('node:crypto');
+    // The same HMAC-SHA-256 an organisation can compute on its own side to map its learners.
+    expect(keyed.account.name).toBe(createHmac('sha256', key).update('heard-xapi:48213').digest('hex'));
+    // A guesser who tries every id with the plain hash, or with another key, never finds it.
+    expect(keyed.account.name).not.toBe(createHash('sha256').update('heard-xapi:48213').digest('hex'));
+    expect(keyed).not.toEqual(await pseudonymousActor('https://lms.example.org', '48213', `${key}!`));
+    expect(keyed).not.toEqual(await pseudonymousActor('https://lms.example.org', '48213'));
+    const sent = answeredStatement(
+      { ...session, actor: keyed },
+      { moduleId: 'adultification', lessonId: 'mia', stepId: 'q', optionIds: ['a'], correct: true },
+      meta(),
+    );
+    expect(JSON.stringify(sent)).not.toContain(key);
+    expect(JSON.stringify(sent)).not.toContain('48213');
+  });
+
+  it('carry the course’s score only when the whole course is completed', () => {
+    expect(completedStatement(session, meta(), 62).result).toEqual({
+      completion: true,
+      score: { scaled: 0.62, raw: 62, min: 0, max: 100 },
+    });
+    expect(validateStatement(completedStatement(session, meta(), 62))).toEqual([]);
   });
 
   it('in a cmi5 launch, mark the course completed and terminated as cmi5 statements with the launch context', () => {

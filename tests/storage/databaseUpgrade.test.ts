@@ -31,7 +31,7 @@ describe('database upgrades', () => {
 
     const db = new HeardDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.profile.get('learner')).toMatchObject({ displayName: 'Sam', role: 'police' });
     expect(await db.answers.count()).toBe(1);
     expect(await db.lessonProgress.get('m/l')).toMatchObject({ stepId: 's', status: 'in-progress' });
@@ -39,6 +39,31 @@ describe('database upgrades', () => {
     expect(await db.certificates.count()).toBe(0);
     expect(await db.assignments.count()).toBe(0);
     expect(await db.statementQueue.count()).toBe(0);
+    expect(await db.lrs.count()).toBe(0);
+  });
+
+  it('opens a version 3 database with receipts, keeps them and adds the LRS cache', async () => {
+    const name = `upgrade-v3-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(3).stores({
+      ...SCHEMA_V1,
+      deviceKeys: 'id',
+      certificates: 'id, issuedAt, *moduleIds',
+      assignments: 'id, importedAt',
+      trainerAssignments: 'id, createdAt',
+      receipts: 'id, assignmentId, importedAt',
+      statementQueue: '++seq, &statementId',
+    });
+    await old.open();
+    await old.table('receipts').put({ id: 'r1', assignmentId: 'a', code: 'x', importedAt: 1 });
+    old.close();
+    const db = new HeardDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.receipts.get('r1')).toMatchObject({ assignmentId: 'a' });
+    await db.lrs.put({ id: 'src|sync', kind: 'sync', source: 'src', data: { since: null } });
+    expect(await db.lrs.where('[source+kind]').equals(['src', 'sync']).count()).toBe(1);
+    db.close();
   });
 });
 

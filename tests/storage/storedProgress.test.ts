@@ -16,7 +16,7 @@ describe('reading saved progress without Dexie', () => {
     expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(name);
     const db = new HeardDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((table) => table.name)).toContain('assignments');
   });
 

@@ -115,8 +115,12 @@ describe('cohort dashboard and CSV', () => {
     passed: 'Passed',
     yes: 'Yes',
     no: 'No',
+    module: 'Module',
+    lesson: 'Lesson',
     question: 'Question',
+    questionId: 'Question id',
     option: 'Option',
+    optionId: 'Option id',
     optionCorrect: 'Right answer',
     learners: 'Learners',
     share: 'Share %',
@@ -156,7 +160,12 @@ describe('cohort dashboard and CSV', () => {
     expect(words?.answered).toBe(1);
     expect(summary.myths).toEqual([{ myth: 'shes-streetwise', learners: 1 }]);
 
-    const csv = cohortCsv(summary.learners, summary.questions, headings, (role) => role ?? '');
+    const csv = cohortCsv(summary.learners, summary.questions, headings, (role) => role ?? '', {
+      module: (moduleId) => `module ${moduleId}`,
+      lesson: (_, lessonId) => `lesson ${lessonId}`,
+      question: (question) => `words of ${question.stepId}`,
+      option: (_, optionId) => `words of ${optionId}`,
+    });
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('"Name","Role","Organisation","Finished","Minutes","Right","Decisions","Score %","Passed"');
     // The formula-looking name is neutralised; the other learner's row is as written.
@@ -164,7 +173,13 @@ describe('cohort dashboard and CSV', () => {
     expect(lines[2]).toBe(
       '"Siân Learner","education","Ysgol Example","2026-11-24T10:15:00.000Z","10","2","2","100","Yes"',
     );
-    expect(lines).toContain('"practice/basics/age","adult","No","1","50"');
+    // Words a person reads, with the course's ids beside them.
+    expect(lines).toContain(
+      '"Module","Lesson","Question","Option","Right answer","Learners","Share %","Question id","Option id"',
+    );
+    expect(lines).toContain(
+      '"module practice","lesson basics","words of age","words of adult","No","1","50","practice/basics/age","adult"',
+    );
   });
 
   it.each([

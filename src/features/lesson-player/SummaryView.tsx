@@ -1,6 +1,6 @@
-import { Link } from '@tanstack/react-router';
+import { Link, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import type { CourseModule, Lesson } from '../../engine/contentSchema';
+import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
 import { MythList } from '../shared/MythList';
@@ -25,6 +25,8 @@ export function SummaryView({
   const index = courseModule.lessons.findIndex((lesson) => lesson.id === lessonId);
   const nextLesson = courseModule.lessons[index + 1];
   const stepId = context.stepId;
+  // A trainer's role path stays on the next lesson; a learner who came from an assignment goes back to it.
+  const { role, assignment } = useSearch({ strict: false }) as { role?: Role; assignment?: string };
 
   return (
     <section className="step step--summary">
@@ -55,11 +57,16 @@ export function SummaryView({
       </div>
       <MythList myths={result.myths} headingId="lesson-myths-heading" />
       <div className="button-row">
-        {nextLesson ? (
+        {assignment ? (
+          <Link className="button" to="/assignments/$assignmentId" params={{ assignmentId: assignment }}>
+            {t('summary.backToAssignment')}
+          </Link>
+        ) : nextLesson ? (
           <Link
             className="button"
             to="/modules/$moduleId/lessons/$lessonId"
             params={{ moduleId: namespace, lessonId: nextLesson.id }}
+            search={role ? { role } : {}}
           >
             {t('summary.nextLesson')}
           </Link>

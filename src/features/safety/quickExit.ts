@@ -6,6 +6,9 @@ import { noStorage, sessionStorageIfAllowed } from '../../storage/webStorage';
 
 export { NEUTRAL_PAGE };
 const EXITED_FLAG = 'heard.exited';
+const EXITED_AT = 'heard.exitedAt';
+/** Inside an LMS frame, how long after a quick exit the course refuses to show again in this tab. */
+const FRAMED_GUARD_MS = 30 * 60 * 1000;
 
 /**
  * Inside an LMS frame, leaving only the frame would leave the LMS page (and the course's name)
@@ -56,17 +59,23 @@ export function quickExit(
   coverPage(options.doc, options.overlayText);
   try {
     storage.setItem(EXITED_FLAG, '1');
+    storage.setItem(EXITED_AT, String(Date.now()));
   } catch {
     // Storage may be blocked; leaving matters more than remembering that we left.
   }
   location.replace(options.destination ?? exitDestination());
 }
 
-function cameBackFromExit(navigationType: string | undefined, storage: Storage | undefined): boolean {
+function cameBackFromExit(navigationType: string | undefined, storage: Storage | undefined, framed = false): boolean {
   if (!storage) return false;
   try {
     const exited = storage.getItem(EXITED_FLAG) === '1';
     if (exited && navigationType === 'back_forward') return true;
+    // An LMS reloads its player (and sets the course frame's address afresh) when Back returns to
+    // it, so the frame never sees a back_forward load: soon after a quick exit, any load counts.
+    const exitedAt = Number(storage.getItem(EXITED_AT));
+    if (exited && framed && Date.now() - exitedAt < FRAMED_GUARD_MS) return true;
+    storage.removeItem(EXITED_AT);
     storage.removeItem(EXITED_FLAG);
   } catch {
     // Without storage we cannot know; show the course.
@@ -97,7 +106,8 @@ function howReached(win: Window): string | undefined {
  * destination again (the whole window inside an LMS, as far as the browser lets a frame).
  */
 export function guardAgainstReturnAfterExit(win: Window = window, destination = exitDestination()): boolean {
-  if (cameBackFromExit(howReached(win), sessionStorageIfAllowed(win))) {
+  const framed = Boolean(win.top && win.top !== win);
+  if (cameBackFromExit(howReached(win), sessionStorageIfAllowed(win), framed)) {
     locationToLeave(win).replace(destination);
     return true;
   }

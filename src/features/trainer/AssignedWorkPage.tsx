@@ -95,6 +95,7 @@ function SendReceipt({ payload }: { payload: AssignmentPayload }) {
             id="receipt-link"
             link={receiptLink(window.location.origin, code)}
             linkLabel={t('receipt.link')}
+            copyLabel={t('share.copyReceipt')}
             qrLabel={t('receipt.qr')}
             fileName={`receipt-${fileSlug(payload.title)}-${fileSlug(name)}.txt`}
             downloadLabel={t('receipt.file')}
@@ -152,7 +153,7 @@ export function AssignedWorkPage() {
                 <Link
                   to="/modules/$moduleId/lessons/$lessonId"
                   params={{ moduleId: courseModule.id, lessonId: lesson.id }}
-                  search={payload.role ? { role: payload.role } : {}}
+                  search={{ ...(payload.role ? { role: payload.role } : {}), assignment: payload.id }}
                 >
                   {t('details.lessonOf', {
                     lesson: t(lessonKeys.title(lesson.id), { ns: courseModule.id }),

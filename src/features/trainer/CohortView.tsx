@@ -1,16 +1,15 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
-import { cohortSummary, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
+import { cohortSummary, type CohortReceipt, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
 import { certificateImportLink, countersignCertificate } from '../../trainer/countersign';
 import { cohortCsv } from '../../trainer/csv';
 import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
 import { formatDate } from '../certificate/certificateText';
 import { downloadText, fileSlug } from './downloadText';
 import { ShareCode } from './ShareCode';
-import type { StoredReceipt } from './useAssignments';
 
 /** A bar for a share from 0 to 1, drawn in SVG (the CSP allows no inline styles); the number is in the text. */
 function ShareBar({ share }: { share: number }) {
@@ -22,24 +21,19 @@ function ShareBar({ share }: { share: number }) {
   );
 }
 
-function Countersign({
-  assignment,
-  receipt,
-  row,
-}: {
-  assignment: AssignmentPayload;
-  receipt: StoredReceipt;
-  row: LearnerRow;
-}) {
-  const { t, i18n } = useTranslation('trainer');
+/** Where countersigned certificates are kept: with the receipts, or with the LRS's learner records. */
+export type SaveCountersigned = (entries: { id: string; code: string }[]) => Promise<void>;
+
+/** Rows per page, so a cohort of thousands stays quick to render and to read. */
+export const COHORT_PAGE_SIZE = 50;
+
+function useCountersigning(assignment: AssignmentPayload, save: SaveCountersigned) {
   const { db, catalog, now } = useServices();
-  const [failed, setFailed] = useState(false);
-  if (!row.passed) return <>{t('cohort.noCertificate')}</>;
-  if (receipt.countersignedCode) return <>{t('cohort.countersigned')}</>;
-  const countersign = async () => {
-    try {
-      const keys = await trainerKeys(db, now());
-      // Scored again from the receipt's option ids against the course; refused unless it passes.
+  const { i18n } = useTranslation('trainer');
+  return async (receipts: CohortReceipt[]) => {
+    const keys = await trainerKeys(db, now());
+    const entries: { id: string; code: string }[] = [];
+    for (const receipt of receipts) {
       const code = await countersignCertificate(assignment, receipt.payload, catalog.modules, keys, {
         now: now(),
         language: i18n.language === 'cy' ? 'cy' : 'en',
@@ -47,7 +41,32 @@ function Countersign({
         // CPD minutes for part of a module are estimated from its English words, when loaded.
         wordsFor: (moduleId) => i18n.getResourceBundle('en', moduleId) as Record<string, string> | undefined,
       });
-      await db.receipts.update(receipt.id, { countersignedCode: code });
+      entries.push({ id: receipt.id, code });
+    }
+    await save(entries);
+    return entries.length;
+  };
+}
+
+function Countersign({
+  assignment,
+  receipt,
+  row,
+  save,
+}: {
+  assignment: AssignmentPayload;
+  receipt: CohortReceipt;
+  row: LearnerRow;
+  save: SaveCountersigned;
+}) {
+  const { t } = useTranslation('trainer');
+  const [failed, setFailed] = useState(false);
+  const countersignAll = useCountersigning(assignment, save);
+  if (!row.passed) return <>{t('cohort.noCertificate')}</>;
+  if (receipt.countersignedCode) return <>{t('cohort.countersigned')}</>;
+  const countersign = async () => {
+    try {
+      await countersignAll([receipt]);
     } catch {
       setFailed(true);
     }
@@ -67,9 +86,17 @@ function Countersign({
   );
 }
 
-function QuestionChart({ question, learners }: { question: QuestionShares; learners: number }) {
+function QuestionChart({
+  question,
+  learners,
+  idPrefix,
+}: {
+  question: QuestionShares;
+  learners: number;
+  idPrefix: string;
+}) {
   const { t } = useTranslation(['trainer', question.moduleId]);
-  const headingId = `question-${question.moduleId}-${question.lessonId}-${question.stepId}`;
+  const headingId = `${idPrefix}question-${question.moduleId}-${question.lessonId}-${question.stepId}`;
   const words = (key: string) => t(key, { ns: question.moduleId });
   return (
     <section className="question-chart" aria-labelledby={headingId}>
@@ -112,13 +139,88 @@ function QuestionChart({ question, learners }: { question: QuestionShares; learn
   );
 }
 
+/** Previous and next page buttons, with where the reader is. */
+function Pager({
+  page,
+  total,
+  onPage,
+  labels,
+}: {
+  page: number;
+  total: number;
+  onPage: (page: number) => void;
+  labels: { position: string; previous: string; next: string };
+}) {
+  if (total <= COHORT_PAGE_SIZE) return null;
+  const last = Math.ceil(total / COHORT_PAGE_SIZE) - 1;
+  return (
+    <div className="button-row pager">
+      <p className="meta" role="status">
+        {labels.position}
+      </p>
+      <button type="button" className="button button--secondary" disabled={page === 0} onClick={() => onPage(page - 1)}>
+        {labels.previous}
+      </button>
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={page >= last}
+        onClick={() => onPage(page + 1)}
+      >
+        {labels.next}
+      </button>
+    </div>
+  );
+}
+
+const pageOf = <T,>(items: T[], page: number) => items.slice(page * COHORT_PAGE_SIZE, (page + 1) * COHORT_PAGE_SIZE);
+
 /** The cohort dashboard: who finished and how they scored, option shares, the debrief list, CSV. */
-export function CohortView({ assignment, receipts }: { assignment: AssignmentPayload; receipts: StoredReceipt[] }) {
-  const { catalog } = useServices();
+export function CohortView({
+  assignment,
+  receipts,
+  saveCountersigned,
+  learnersText,
+  idPrefix = '',
+}: {
+  assignment: AssignmentPayload;
+  receipts: CohortReceipt[];
+  /** Defaults to keeping the certificate with its imported receipt. */
+  saveCountersigned?: SaveCountersigned;
+  /** Replaces "N learners have sent a receipt" (the LRS view says where its learners came from). */
+  learnersText?: string;
+  /** Keeps element ids unique when two cohort views share a page. */
+  idPrefix?: string;
+}) {
+  const { catalog, db } = useServices();
   const { t, i18n } = useTranslation(['trainer', 'ui', 'myths']);
-  const summary = cohortSummary(assignment, receipts, catalog.modules);
-  const byId = new Map(receipts.map((receipt) => [receipt.id, receipt]));
+  const summary = useMemo(() => cohortSummary(assignment, receipts, catalog.modules), [assignment, receipts, catalog]);
+  const byId = useMemo(() => new Map(receipts.map((receipt) => [receipt.id, receipt])), [receipts]);
   const roleName = (role: LearnerRow['role']) => (role ? t(`role.${role}`, { ns: 'ui' }) : '');
+  const [page, setPage] = useState(0);
+  const [certificatePage, setCertificatePage] = useState(0);
+  const [bulk, setBulk] = useState<
+    { state: 'working' } | { state: 'done'; count: number } | { state: 'failed' } | null
+  >(null);
+  const save: SaveCountersigned =
+    saveCountersigned ??
+    (async (entries) => {
+      await db.receipts.bulkUpdate(
+        entries.map((entry) => ({ key: entry.id, changes: { countersignedCode: entry.code } })),
+      );
+    });
+  const countersign = useCountersigning(assignment, save);
+  const waiting = summary.learners.filter((row) => row.passed && !row.countersignedCode);
+  const countersignEveryone = async () => {
+    setBulk({ state: 'working' });
+    try {
+      const count = await countersign(waiting.map((row) => byId.get(row.id) as CohortReceipt));
+      setBulk({ state: 'done', count });
+    } catch {
+      setBulk({ state: 'failed' });
+    }
+  };
+  const moduleWords = (moduleId: string, key: string) => t(key, { ns: moduleId });
 
   const exportCsv = () => {
     const csv = cohortCsv(
@@ -141,23 +243,69 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
         optionCorrect: t('csv.optionCorrect'),
         learners: t('csv.learners'),
         share: t('csv.share'),
+        module: t('csv.module'),
+        lesson: t('csv.lesson'),
+        questionId: t('csv.questionId'),
+        optionId: t('csv.optionId'),
       },
       roleName,
+      {
+        module: (moduleId) => t(`${moduleId}.title`, { ns: 'catalogue' }),
+        lesson: (moduleId, lessonId) => moduleWords(moduleId, lessonKeys.title(lessonId)),
+        question: (question) =>
+          `${moduleWords(question.moduleId, stepKeys.title(question.lessonId, question.stepId))}: ${moduleWords(
+            question.moduleId,
+            stepKeys.prompt(question.lessonId, question.stepId),
+          )}`,
+        option: (question, optionId) =>
+          moduleWords(question.moduleId, stepKeys.option(question.lessonId, question.stepId, optionId)),
+      },
     );
     downloadText(`${fileSlug(assignment.title)}-cohort.csv`, `\uFEFF${csv}`, 'text/csv');
   };
 
-  if (summary.learners.length === 0) return <p>{t('cohort.none')}</p>;
+  if (summary.learners.length === 0) return <p>{learnersText ?? t('cohort.none')}</p>;
   const countersigned = summary.learners.filter((row) => row.countersignedCode);
+  const position = (items: number, at: number, key: string) =>
+    t(key, {
+      from: at * COHORT_PAGE_SIZE + 1,
+      to: Math.min(items, (at + 1) * COHORT_PAGE_SIZE),
+      total: items,
+    });
 
   return (
     <>
       <p>
-        {t('cohort.summary', { count: summary.learners.length })}{' '}
+        {learnersText ?? t('cohort.summary', { count: summary.learners.length })}{' '}
         {t('cohort.passedSummary', { passed: summary.passed, percent: assignment.passMark })}
       </p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={waiting.length === 0 || bulk?.state === 'working'}
+          onClick={() => void countersignEveryone()}
+        >
+          {t('cohort.countersignAll', { count: waiting.length })}
+        </button>
+      </div>
+      <p role="status">
+        {bulk?.state === 'done' ? t('cohort.countersignedAll', { count: bulk.count }) : ''}
+        {bulk?.state === 'working' ? t('layout.loading', { ns: 'ui' }) : ''}
+      </p>
+      {bulk?.state === 'failed' && <p role="alert">{t('cohort.countersignFailed')}</p>}
+      <Pager
+        page={page}
+        total={summary.learners.length}
+        onPage={setPage}
+        labels={{
+          position: position(summary.learners.length, page, 'cohort.page'),
+          previous: t('cohort.previous'),
+          next: t('cohort.next'),
+        }}
+      />
       <div className="table-scroll">
-        <table>
+        <table className="cohort-table">
           <caption>{t('cohort.learnersCaption')}</caption>
           <thead>
             <tr>
@@ -170,7 +318,7 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
             </tr>
           </thead>
           <tbody>
-            {summary.learners.map((row) => (
+            {pageOf(summary.learners, page).map((row) => (
               <tr key={row.id}>
                 <th scope="row">
                   {row.name}
@@ -200,7 +348,12 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
                   </strong>
                 </td>
                 <td>
-                  <Countersign assignment={assignment} receipt={byId.get(row.id) as StoredReceipt} row={row} />
+                  <Countersign
+                    assignment={assignment}
+                    receipt={byId.get(row.id) as CohortReceipt}
+                    row={row}
+                    save={save}
+                  />
                 </td>
               </tr>
             ))}
@@ -214,15 +367,26 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
       </div>
 
       {countersigned.length > 0 && (
-        <section aria-labelledby="certificates-heading">
-          <h3 id="certificates-heading">{t('cohort.certificatesHeading')}</h3>
+        <section aria-labelledby={`${idPrefix}certificates-heading`}>
+          <h3 id={`${idPrefix}certificates-heading`}>{t('cohort.certificatesHeading')}</h3>
           <p>{t('cohort.certificatesIntro')}</p>
-          {countersigned.map((row) => (
+          <Pager
+            page={certificatePage}
+            total={countersigned.length}
+            onPage={setCertificatePage}
+            labels={{
+              position: position(countersigned.length, certificatePage, 'cohort.certificatesPage'),
+              previous: t('cohort.previousCertificates'),
+              next: t('cohort.nextCertificates'),
+            }}
+          />
+          {pageOf(countersigned, certificatePage).map((row) => (
             <ShareCode
               key={row.id}
-              id={`certificate-${row.id}`}
+              id={`${idPrefix}certificate-${row.id}`}
               link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
               linkLabel={t('cohort.certificateLink', { name: row.name })}
+              copyLabel={t('share.copyCertificate', { name: row.name })}
               fileName={`certificate-${fileSlug(row.name)}.txt`}
               downloadLabel={t('cohort.certificateFile', { name: row.name })}
             />
@@ -230,8 +394,8 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
         </section>
       )}
 
-      <section aria-labelledby="debrief-heading">
-        <h3 id="debrief-heading">{t('cohort.debriefHeading')}</h3>
+      <section aria-labelledby={`${idPrefix}debrief-heading`}>
+        <h3 id={`${idPrefix}debrief-heading`}>{t('cohort.debriefHeading')}</h3>
         {summary.myths.length === 0 ? (
           <p>{t('cohort.noMyths')}</p>
         ) : (
@@ -251,14 +415,15 @@ export function CohortView({ assignment, receipts }: { assignment: AssignmentPay
         )}
       </section>
 
-      <section aria-labelledby="questions-heading">
-        <h3 id="questions-heading">{t('cohort.questionsHeading')}</h3>
+      <section aria-labelledby={`${idPrefix}questions-heading`}>
+        <h3 id={`${idPrefix}questions-heading`}>{t('cohort.questionsHeading')}</h3>
         <p>{t('cohort.questionsIntro')}</p>
         {summary.questions.map((question) => (
           <QuestionChart
             key={`${question.moduleId}/${question.lessonId}/${question.stepId}`}
             question={question}
             learners={summary.learners.length}
+            idPrefix={idPrefix}
           />
         ))}
       </section>

@@ -22,6 +22,7 @@ export function ShareCode({
   id,
   link,
   linkLabel,
+  copyLabel,
   qrLabel,
   fileName,
   downloadLabel,
@@ -29,6 +30,8 @@ export function ShareCode({
   id: string;
   link: string;
   linkLabel: string;
+  /** Names what is copied, so two copy buttons on one page never share a name. */
+  copyLabel: string;
   /** Omit for no QR code. */
   qrLabel?: string;
   fileName: string;
@@ -59,7 +62,7 @@ export function ShareCode({
       </div>
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => void copy()}>
-          {t('share.copy')}
+          {copyLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={() => downloadText(fileName, `${link}\n`)}>
           {downloadLabel}

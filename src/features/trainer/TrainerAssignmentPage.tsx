@@ -7,6 +7,7 @@ import { PageHeading } from '../shared/PageHeading';
 import { AssignmentDetails } from './AssignmentDetails';
 import { CohortView } from './CohortView';
 import { fileSlug } from './downloadText';
+import { LrsCohort } from './LrsCohort';
 import { ReceiptImport } from './ReceiptImport';
 import { ShareCode } from './ShareCode';
 import { useFingerprint, useReceipts, useTrainerAssignment } from './useAssignments';
@@ -41,6 +42,7 @@ export function TrainerAssignmentPage() {
           id="assignment-link"
           link={assignmentLink(window.location.origin, code)}
           linkLabel={t('assignment.link')}
+          copyLabel={t('share.copyAssignment')}
           qrLabel={t('assignment.qr')}
           fileName={`assignment-${fileSlug(payload.title)}.txt`}
           downloadLabel={t('assignment.file')}
@@ -55,6 +57,12 @@ export function TrainerAssignmentPage() {
         <h2 id="cohort-heading">{t('cohort.heading')}</h2>
         <Suspense fallback={<p role="status">{t('layout.loading', { ns: 'ui' })}</p>}>
           {receipts && <CohortView assignment={payload} receipts={receipts} />}
+        </Suspense>
+      </section>
+      <section aria-labelledby="lrs-heading">
+        <h2 id="lrs-heading">{t('lrs.heading')}</h2>
+        <Suspense fallback={<p role="status">{t('layout.loading', { ns: 'ui' })}</p>}>
+          <LrsCohort assignment={payload} />
         </Suspense>
       </section>
     </>

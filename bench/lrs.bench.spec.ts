@@ -1,0 +1,189 @@
+// `npm run bench`, part two: a cohort of 2,000 learners in a real LRS on loopback (Learning
+// Locker's statement service), every statement made by the app's own builders from learners played
+// through the real lesson machine. Measures, in headless Chromium against the production build, the
+// trainer's first full sync, an incremental sync, the first render of the cohort view from the
+// device's cache, and the JS heap; checks them against bench/budgets.json; writes the table into
+// the README's bench section and reports/lrs-bench.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import type { CourseModule } from '../src/engine/contentSchema';
+import { startLrs, type RunningLrs } from '../tests/fixtures/loopbackLrs';
+import { LRS_AUTHORIZATION } from '../tests/fixtures/loopbackLrs';
+import { cohortStatements, postStatements, type SeedLearner } from '../tests/fixtures/lrsCohortSeed';
+import { loadModule } from '../tests/e2e/course';
+
+const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { targets: Record<string, number> };
+const BASE = `http://127.0.0.1:${process.env.HEARD_BENCH_PORT ?? 4180}`;
+const LEARNERS = Number(process.env.HEARD_LRS_BENCH_LEARNERS ?? 2000);
+const COURSE = 'https://heard.example.org/xapi/course';
+const trainerWords = JSON.parse(readFileSync('locales/en/trainer.json', 'utf8')) as Record<string, string>;
+const courseIds = (JSON.parse(readFileSync('modules/course.json', 'utf8')) as { modules: string[] }).modules;
+const modules: CourseModule[] = courseIds.map((moduleId) => loadModule(moduleId).courseModule);
+const [key, secret] = Buffer.from(LRS_AUTHORIZATION.slice('Basic '.length), 'base64').toString().split(':');
+
+interface Row {
+  measure: string;
+  value: number;
+  unit: string;
+  target: number | null;
+}
+
+/** Seeds the LRS a hundred learners at a time, so the seed never holds 100,000 statements at once. */
+async function seed(lrs: RunningLrs, learners: SeedLearner[], startAt: number): Promise<number> {
+  let count = 0;
+  for (let index = 0; index < learners.length; index += 100) {
+    const statements = await cohortStatements(modules, learners.slice(index, index + 100), {
+      courseId: COURSE,
+      homePage: 'https://lms.example.org',
+      startAt: startAt + index * 100_000,
+    });
+    await postStatements(lrs.endpoint, statements, 1000);
+    count += statements.length;
+  }
+  return count;
+}
+
+/** The LRS on the app's own origin, as the standalone build's CSP allows (see xapiCohort.spec.ts). */
+async function routeLrs(page: Page, lrs: RunningLrs) {
+  const lrsOrigin = new URL(lrs.endpoint).origin;
+  await page.route(`${BASE}/xAPI/**`, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace(BASE, lrsOrigin) });
+    await route.fulfill({ response });
+  });
+}
+
+test(`the cohort from the LRS at ${LEARNERS} learners`, async ({ page }) => {
+  test.setTimeout(3_600_000);
+  const lrs = await startLrs();
+  try {
+    const learners: SeedLearner[] = Array.from({ length: LEARNERS }, (_, index) => ({
+      learnerId: `learner-${index}`,
+      way: index % 4 === 0 ? 'longest' : 'right',
+    }));
+    const seeded = await seed(lrs, learners, Date.UTC(2026, 9, 1));
+    console.log(`Seeded ${seeded} statements for ${LEARNERS} learners.`);
+
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await routeLrs(page, lrs);
+    await page.goto(`${BASE}/trainer`);
+    await page.getByRole('textbox', { name: 'Title' }).fill('Adultification, whole service');
+    await page.getByRole('textbox', { name: 'Your name' }).fill('Jo Trainer');
+    const { words } = loadModule('adultification');
+    await page
+      .getByRole('checkbox', { name: trainerWords['create.wholeModule']!.replace('{{title}}', words.title!) })
+      .check({ timeout: 30_000 });
+    await page.getByRole('spinbutton', { name: 'Pass mark (% of decisions right)' }).fill('80');
+    await page.getByRole('button', { name: 'Create and sign the assignment' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Adultification, whole service' })).toBeVisible();
+
+    const section = page.getByRole('region', { name: trainerWords['lrs.heading'] });
+    await section.getByRole('textbox', { name: trainerWords['lrs.endpoint'] }).fill(`${BASE}/xAPI/`);
+    await section.getByRole('textbox', { name: trainerWords['lrs.key'] }).fill(key!);
+    await section.getByLabel(trainerWords['lrs.secret']!).fill(secret!);
+    await section.getByRole('textbox', { name: trainerWords['lrs.activity'] }).fill(COURSE);
+    const table = section.getByRole('table', { name: /Who finished/ });
+
+    // First full sync: from the click until the cohort table shows.
+    let started = Date.now();
+    await section.getByRole('button', { name: trainerWords['lrs.connect'] }).click();
+    await expect(section.getByText(`Learners in the LRS for this course: ${LEARNERS}.`)).toBeVisible({
+      timeout: Number(process.env.HEARD_LRS_BENCH_WAIT ?? 1_200_000),
+    });
+    await expect(table.getByRole('row').nth(1)).toBeVisible({ timeout: 60_000 });
+    const fullSync = Date.now() - started;
+    // Paged: one page of learners at a time.
+    await expect(table.getByRole('row')).toHaveCount(Math.min(LEARNERS, 50) + 1);
+
+    // Incremental: one more learner's statements, then "Read new results".
+    const more = await seed(lrs, [{ learnerId: 'late-learner', way: 'right' }], Date.UTC(2026, 10, 30));
+    started = Date.now();
+    await section.getByRole('button', { name: trainerWords['lrs.sync'] }).click();
+    await expect(section.getByText(`Learners in the LRS for this course: ${LEARNERS + 1}.`)).toBeVisible({
+      timeout: 120_000,
+    });
+    const incremental = Date.now() - started;
+
+    // First render of the cohort view from the device's cache: a cold reload until the table shows,
+    // timed in the page from the end of DOMContentLoaded to the table's first appearance.
+    await page.addInitScript(() => {
+      const seen = () => {
+        if (document.querySelector('section[aria-labelledby="lrs-heading"] table')) {
+          (window as unknown as { lrsTableAt: number }).lrsTableAt = performance.now();
+          observer.disconnect();
+        }
+      };
+      const observer = new MutationObserver(seen);
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    started = Date.now();
+    await page.reload();
+    await expect(
+      page.getByRole('region', { name: trainerWords['lrs.heading'] }).getByRole('table').first(),
+    ).toBeVisible({
+      timeout: 60_000,
+    });
+    const reloadToTable = Date.now() - started;
+    const render = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return (window as unknown as { lrsTableAt: number }).lrsTableAt - navigation.domContentLoadedEventEnd;
+    });
+
+    const devtools = await page.context().newCDPSession(page);
+    await devtools.send('HeapProfiler.collectGarbage');
+    const heap = await page.evaluate(
+      () => (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    );
+
+    const rows: Row[] = [
+      { measure: `Statements in the LRS (${LEARNERS} learners)`, value: seeded, unit: '', target: null },
+      {
+        measure: 'First full sync (until the cohort shows)',
+        value: fullSync,
+        unit: 'ms',
+        target: budgets.targets.lrsFullSyncMs!,
+      },
+      {
+        measure: `Incremental sync (${more} new statements)`,
+        value: incremental,
+        unit: 'ms',
+        target: budgets.targets.lrsIncrementalSyncMs!,
+      },
+      { measure: 'Cohort view, cold reload until the table shows', value: reloadToTable, unit: 'ms', target: null },
+      {
+        measure: 'Cohort view, first render after the page loaded',
+        value: render,
+        unit: 'ms',
+        target: budgets.targets.lrsFirstRenderMs!,
+      },
+      {
+        measure: 'JS heap with the cohort shown (after GC)',
+        value: heap / 1024 / 1024,
+        unit: 'MB',
+        target: budgets.targets.lrsHeapMb!,
+      },
+    ];
+    const over = rows.filter((row) => row.target !== null && row.value > row.target);
+    const markdown = [
+      '| measure | value | target | |',
+      '|---|---|---|---|',
+      ...rows.map(
+        (row) =>
+          `| ${row.measure} | ${Math.round(row.value * 10) / 10} ${row.unit} | ${row.target === null ? '' : `≤ ${row.target}`} | ${row.target === null ? '' : row.value <= row.target ? 'ok' : 'OVER BUDGET'} |`,
+      ),
+    ].join('\n');
+    console.log(`\n${markdown}\n`);
+    mkdirSync('reports', { recursive: true });
+    writeFileSync(
+      'reports/lrs-bench.json',
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), rows }, null, 2)}\n`,
+    );
+    if (LEARNERS === 2000) {
+      const readme = readFileSync('README.md', 'utf8');
+      const stamped = `<!-- lrs-bench:start -->\nLatest LRS cohort bench (${new Date().toISOString().slice(0, 10)}, this machine, ${LEARNERS} learners):\n\n${markdown}\n<!-- lrs-bench:end -->`;
+      writeFileSync('README.md', readme.replace(/<!-- lrs-bench:start -->[\s\S]*<!-- lrs-bench:end -->/, stamped));
+    }
+    expect(over.map((row) => row.measure)).toEqual([]);
+  } finally {
+    lrs.stop();
+  }
+});
