@@ -11,6 +11,8 @@ export interface CohortReceipt {
   id: string;
   payload: ReceiptPayload;
   countersignedCode?: string;
+  /** The learner's device key fingerprint, where the receipt's signature was checked on this device. */
+  learnerFingerprint?: string;
 }
 
 export interface LearnerRow {
@@ -62,11 +64,11 @@ export interface CohortSummary {
 /** A learner's row, scored by replaying the receipt's option ids against the course. */
 export function learnerRow(
   receipt: CohortReceipt,
-  assignment: Pick<AssignmentPayload, 'items' | 'passMark' | 'role'>,
+  assignment: Pick<AssignmentPayload, 'items' | 'passMark'> & Partial<Pick<AssignmentPayload, 'role'>>,
   modules: CourseModule[],
 ): LearnerRow {
   const { payload } = receipt;
-  const result = receiptResult(assignment, payload, modules);
+  const result = receiptResult({ ...assignment, role: assignment.role ?? null }, payload, modules);
   return {
     id: receipt.id,
     name: payload.learner.name,
