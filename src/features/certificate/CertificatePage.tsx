@@ -7,7 +7,7 @@ import { verifyCertificate, type VerifiedCertificate } from '../../certificates/
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { certificateLabels } from './certificateText';
-import { downloadCertificatePdf, verifyUrl } from './downloadCertificate';
+import { downloadCertificatePdf, PdfNeedsConnection, verifyUrl } from './downloadCertificate';
 import { QrCode } from './QrCode';
 
 const route = getRouteApi('/certificates/$certificateId');
@@ -23,7 +23,7 @@ export function CertificatePage() {
     [db, certificateId],
   );
   const [verified, setVerified] = useState<VerifiedCertificate>();
-  const [downloadFailed, setDownloadFailed] = useState(false);
+  const [downloadFailed, setDownloadFailed] = useState<'failed' | 'needsConnection' | null>(null);
 
   useEffect(() => {
     if (record) void verifyCertificate(record.code).then(setVerified);
@@ -80,8 +80,10 @@ export function CertificatePage() {
           type="button"
           className="button"
           onClick={() => {
-            setDownloadFailed(false);
-            downloadCertificatePdf(verified.payload, record.code, labels).catch(() => setDownloadFailed(true));
+            setDownloadFailed(null);
+            downloadCertificatePdf(verified.payload, record.code, labels).catch((error: unknown) =>
+              setDownloadFailed(error instanceof PdfNeedsConnection ? 'needsConnection' : 'failed'),
+            );
           }}
         >
           {t('certificates.downloadPdf')}
@@ -92,7 +94,7 @@ export function CertificatePage() {
       </div>
       {downloadFailed && (
         <p role="alert" className="panel panel--warning">
-          {t('certificates.downloadFailed')}
+          {t(downloadFailed === 'needsConnection' ? 'certificates.pdfNeedsConnection' : 'certificates.downloadFailed')}
         </p>
       )}
     </>
