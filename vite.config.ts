@@ -5,7 +5,7 @@ import {
   CERTIFICATE_PDF_FILES,
   certificatePdfRuntimeCaching,
   orderPrecache,
-} from './src/features/offline/precachePlan';
+} from './src/features/offline/precachePlan.js';
 
 // No inline script, no eval, nothing from another origin. The build carries it as a meta tag (for
 // any static host); the preview server also sends it as a header, with frame-ancestors, which a

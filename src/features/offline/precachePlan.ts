@@ -2,7 +2,7 @@
 // VitePWA section of vite.config.ts at build time; kept here, beside the code that registers the
 // service worker, so the whole offline design is in one folder.
 import type { ManifestTransform, RuntimeCaching } from 'workbox-build';
-import course from '../../../modules/course.json';
+import course from '../../../modules/course.json' with { type: 'json' };
 
 /**
  * The certificate PDF's code (pdf-lib and fontkit, in the one chunk Rolldown
