@@ -1,5 +1,6 @@
 // How the offline copy arrives: after the first page, without the certificate PDF's code (kept on
 // first use instead), and, when the browser asks to save data, only once the learner asks for it.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadModule, playLesson } from './course';
 
@@ -16,6 +17,16 @@ async function waitForServiceWorker(page: Page) {
       );
     }
   });
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary, `axe violations on ${what}`).toEqual([]);
 }
 
 /** Every URL held in the browser's caches, precache and runtime caches alike. */
@@ -70,6 +81,7 @@ test('a first visit saves the course for offline use, without the PDF code, whic
   await expect(page.getByRole('alert')).toHaveText(
     /^The PDF needs a connection the first time you make one\..*The certificate on this page works offline now/,
   );
+  await expectNoViolations(page, 'the certificate page with the PDF message');
   // Nothing already saved is lost: the on-screen certificate is still there.
   await expect(page.getByRole('heading', { level: 1, name: 'Certificate of completion' })).toBeVisible();
   await expect(page.getByText('Sam Learner', { exact: true })).toBeVisible();
@@ -101,6 +113,7 @@ test('when the browser asks to save data, the offline copy waits until the learn
   page.on('request', (request) => fetched.push(request.url()));
   await page.goto(LESSON);
   await expect(page.getByText('Your browser is set to save data')).toBeVisible();
+  await expectNoViolations(page, 'a lesson with the Save-Data notice');
   // Longer than the idle timeout: had the copy been going to start by itself, it would have.
   await page.waitForTimeout(6000);
   expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined)).toBe(true);

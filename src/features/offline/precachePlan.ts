@@ -56,7 +56,7 @@ function rank(url: string): number {
  * browser's HTTP cache when it can. It cannot reorder by the page that is open, so the order is
  * fixed at build time: the shell, the lesson code and shared words, then each module's words in
  * course order, then the rest (trainer, sources, settings pages). The module the learner is on has
- * already been loaded by the page, so it comes from the HTTP cache rather than the network.
+ * already been loaded by the page, so Workbox takes it from the HTTP cache while that still holds it.
  */
 export const orderPrecache: ManifestTransform = (entries) => ({
   manifest: entries
