@@ -5,6 +5,9 @@ import { savesData, whenPageIsIdle } from './offlineCopy';
 
 type Registration = { update: (reload?: boolean) => Promise<void> };
 
+/** Only the production build outside an LMS has a service worker (vite.config.ts), so only it offers one. */
+const HAS_SERVICE_WORKER = import.meta.env.PROD && import.meta.env.MODE !== 'lms';
+
 /**
  * Registers the service worker that makes the course work offline, and returns its notices.
  * Registering starts the offline copy's download, so it waits until the first page has loaded and
@@ -36,7 +39,7 @@ export function useOfflineNotices() {
   }, []);
 
   useEffect(() => {
-    if (!('serviceWorker' in navigator)) return;
+    if (!HAS_SERVICE_WORKER || !('serviceWorker' in navigator)) return;
     let cancelled = false;
     let cancelIdle = () => {};
     void navigator.serviceWorker
