@@ -3,6 +3,11 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerContentSecurityPolicy } from './deploy/securityHeaders.mjs';
 import { organisationPlugin } from './src/organisation/organisationPlugin';
+import {
+  CERTIFICATE_PDF_FILES,
+  certificatePdfRuntimeCaching,
+  orderPrecache,
+} from './src/features/offline/precachePlan.js';
 
 // The policy comes from deploy/securityHeaders.mjs, the one source the server configurations in
 // deploy/ are written from too. The build carries it as a meta tag (for any host); the preview
@@ -74,7 +79,8 @@ export default defineConfig(({ mode }) => ({
     contentSecurityPolicyMeta(
       mode === 'lms' ? contentSecurityPolicy(xapiEndpointOrigin(mode)) : CONTENT_SECURITY_POLICY,
     ),
-    // Precaches the whole app, every module, locale and font at install, so the course works offline.
+    // Precaches the app, every module and locale and the page's fonts, so the course works offline;
+    // the certificate PDF's code and fonts are kept on first use (src/features/offline/precachePlan.ts).
     VitePWA({
       // An LMS frame gets no service worker: the LMS decides what is cached and when.
       disable: mode === 'lms',
@@ -93,7 +99,11 @@ export default defineConfig(({ mode }) => ({
         icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff,woff2,ttf,txt}'],
+        // No .woff: every browser with service workers reads the .woff2 beside it.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2,ttf,txt}'],
+        globIgnores: CERTIFICATE_PDF_FILES.map((file) => `**/${file}`),
+        manifestTransforms: [orderPrecache],
+        runtimeCaching: [certificatePdfRuntimeCaching],
         navigateFallback: '/index.html',
         // The first install controls the open page at once, so a learner can go offline straight away;
         // later versions still wait (no skipWaiting) until the learner chooses to update.

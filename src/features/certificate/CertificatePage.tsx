@@ -6,7 +6,7 @@ import { useServices } from '../../app/services';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { certificateLabels, verifyUrl } from './certificateText';
-import { downloadCertificatePdf } from './downloadCertificate';
+import { downloadCertificatePdf, PdfNeedsConnection } from './downloadCertificate';
 import { StandingPanel } from './StandingPanel';
 import { useCertificateCheck } from './useCertificateCheck';
 import { QrCode } from './QrCode';
@@ -24,7 +24,7 @@ export function CertificatePage() {
     [db, certificateId],
   );
   const verified = useCertificateCheck(record?.code);
-  const [downloadFailed, setDownloadFailed] = useState(false);
+  const [downloadFailed, setDownloadFailed] = useState<'failed' | 'needsConnection' | null>(null);
 
   if (record === null) return <NotFoundPage />;
   if (!record || !verified) return <p role="status">{t('lesson.loading')}</p>;
@@ -85,8 +85,10 @@ export function CertificatePage() {
           type="button"
           className="button"
           onClick={() => {
-            setDownloadFailed(false);
-            downloadCertificatePdf(verified.payload, record.code, labels).catch(() => setDownloadFailed(true));
+            setDownloadFailed(null);
+            downloadCertificatePdf(verified.payload, record.code, labels).catch((error: unknown) =>
+              setDownloadFailed(error instanceof PdfNeedsConnection ? 'needsConnection' : 'failed'),
+            );
           }}
         >
           {t('certificates.downloadPdf')}
@@ -97,7 +99,7 @@ export function CertificatePage() {
       </div>
       {downloadFailed && (
         <p role="alert" className="panel panel--warning">
-          {t('certificates.downloadFailed')}
+          {t(downloadFailed === 'needsConnection' ? 'certificates.pdfNeedsConnection' : 'certificates.downloadFailed')}
         </p>
       )}
     </>

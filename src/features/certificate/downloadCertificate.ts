@@ -12,12 +12,20 @@ async function bytes(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+/**
+ * The PDF's code and fonts are not part of the offline copy: they are fetched, and kept, the first
+ * time a learner makes a PDF. This says that fetch failed, so the page can explain it plainly.
+ */
+export class PdfNeedsConnection extends Error {}
+
 export async function downloadCertificatePdf(payload: CertificatePayload, code: string, labels: CertificateLabels) {
   const [{ renderCertificatePdf }, regular, bold] = await Promise.all([
     import('../../certificates/certificatePdf'),
     bytes(regularFontUrl),
     bytes(boldFontUrl),
-  ]);
+  ]).catch((cause: unknown) => {
+    throw new PdfNeedsConnection('The PDF code or fonts could not be fetched', { cause });
+  });
   const pdf = await timed(MARKS.certificate, () =>
     renderCertificatePdf({ payload, code, verifyUrl: verifyUrl(code), labels, fonts: { regular, bold } }),
   );

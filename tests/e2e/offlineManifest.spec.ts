@@ -1,0 +1,65 @@
+// Checks the built offline copy (dist/sw.js) without a browser: it holds every page's code, every
+// module and every language file, and leaves out only the certificate PDF's code and fonts, which
+// are fetched on first use. The PDF code is found by what it contains, not by its file name, so a
+// renamed or re-split chunk fails here rather than slipping into (or out of) the precache.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+const DIST = 'dist';
+const serviceWorker = readFileSync(join(DIST, 'sw.js'), 'utf8');
+const precached = [...serviceWorker.matchAll(/url:"([^"]+)"/g)].map((match) => match[1]!);
+const assets = readdirSync(join(DIST, 'assets')).map((file) => `assets/${file}`);
+const text = (file: string) => readFileSync(join(DIST, file), 'utf8');
+const precachedText = precached.filter((file) => file.endsWith('.js') || file.endsWith('.html')).map(text);
+
+/** pdf-lib's own error text: present in whichever chunk carries the PDF library. */
+const PDF_LIBRARY_MARKER = 'Failed to parse PDF document';
+const pdfCode = assets.filter((file) => file.endsWith('.js') && text(file).includes(PDF_LIBRARY_MARKER));
+const pdfOnlyFonts = assets.filter((file) => file.includes('AtkinsonHyperlegibleNext'));
+
+test('the precache leaves out the certificate PDF code and its fonts, and nothing precached needs them', () => {
+  expect(pdfCode).toHaveLength(1);
+  expect(pdfOnlyFonts).toHaveLength(2);
+  for (const file of [...pdfCode, ...pdfOnlyFonts]) expect(precached).not.toContain(file);
+  // Only a dynamic import() may point at the PDF chunk: a static one would break pages offline.
+  const pdfChunk = pdfCode[0]!.replace('assets/', '');
+  for (const source of precachedText) {
+    expect(source).not.toMatch(new RegExp(`(?:from|import)\\s*"\\./${pdfChunk.replace(/[.-]/g, '\\$&')}"`));
+  }
+  // The runtime route that keeps them once fetched is in the service worker.
+  expect(serviceWorker).toContain('heard-certificate-pdf');
+  expect(serviceWorker).toContain('CacheFirst');
+});
+
+test('the precache holds every other built file the course uses', () => {
+  const expected = assets.filter(
+    (file) => !pdfCode.includes(file) && !pdfOnlyFonts.includes(file) && !file.endsWith('.woff'),
+  );
+  expect(precached).toEqual(expect.arrayContaining([...expected, 'index.html', 'neutral.html', 'neutral.css']));
+});
+
+test('the precache holds every module and every language file', () => {
+  const everything = precachedText.join('\n');
+  for (const moduleId of readdirSync('modules').filter((name) => !name.endsWith('.json'))) {
+    const courseModule = JSON.parse(readFileSync(`modules/${moduleId}/module.json`, 'utf8')) as {
+      id: string;
+      lessons: { id: string }[];
+    };
+    // A lesson id as a whole string literal (a bundler may write it with any quote mark).
+    for (const lesson of courseModule.lessons) {
+      expect(new RegExp(`[\`"']${lesson.id}[\`"']`).test(everything), `${moduleId}: ${lesson.id}`).toBe(true);
+    }
+  }
+  for (const language of readdirSync('locales').filter((name) => !name.includes('.'))) {
+    for (const file of readdirSync(join('locales', language)).filter((name) => /^[\w-]+\.json$/.test(name))) {
+      const words = Object.values(JSON.parse(readFileSync(join('locales', language, file), 'utf8')) as object);
+      // Sentences with nothing a bundler would escape, so they appear in the chunk exactly as written.
+      const samples = words.filter(
+        (value): value is string => typeof value === 'string' && /^[^`"'\\$\n]{40,}$/.test(value),
+      );
+      expect(samples.length, `${language}/${file}`).toBeGreaterThan(0);
+      for (const sample of samples.slice(0, 3)) expect(everything.includes(sample), `${language}/${file}`).toBe(true);
+    }
+  }
+});
