@@ -120,7 +120,7 @@ describe('database upgrades from version 2, and progress saved before content ha
 
     const db = new HeardDatabase(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.profile.get('learner')).toMatchObject({ role: 'health' });
     expect(await db.answers.count()).toBe(1);
     expect(await db.deviceKeys.get('device')).toMatchObject({ createdAt: 4 });
