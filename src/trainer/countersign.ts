@@ -24,6 +24,12 @@ export class NotPassedError extends Error {
   }
 }
 
+/** The date the module's law and guidance were checked to, recorded on the certificate when known. */
+function lawCheckedTo(modules: CourseModule[], moduleId: string): { lawCheckedTo?: string } {
+  const date = modules.find((courseModule) => courseModule.id === moduleId)?.lawCheckedTo;
+  return date ? { lawCheckedTo: date } : {};
+}
+
 /** The certificate's payload: one line per module the assignment covers, scored from the content. */
 export function countersignedPayload(
   assignment: AssignmentPayload,
@@ -52,6 +58,7 @@ export function countersignedPayload(
         total: lessons.reduce((sum, lesson) => sum + lesson.total, 0),
         // A receipt cannot be finished after the certificate is issued.
         completedAt: completedAt < input.issuedAt ? completedAt : input.issuedAt,
+        ...lawCheckedTo(modules, moduleId),
       };
     })
     // A module line needs a decision to score; a lesson without one (the language coach) is listed nowhere else.

@@ -24,6 +24,7 @@ vi.mock('../../src/organisation/organisation', async () => {
   return {
     organisation,
     quickExitUrl: null,
+    organisationLogo: null,
     verifyBase: () => organisation.canonicalUrl,
     deploymentTrust: async () => trustAnchor(name, { publicKey: (await keys()).publicKey, withdrawals: [] }),
   };
