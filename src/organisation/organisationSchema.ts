@@ -97,7 +97,12 @@ export const organisationSchema = z.strictObject({
   /** Extra local services, listed before the national ones on the support page. */
   supportServices: z.array(serviceSchema).max(20).optional(),
   /** How many years a certificate stands before the training should be refreshed. */
-  refreshYears: z.number({ error: 'a whole number of years' }).int('a whole number of years').min(1).max(10).optional(),
+  refreshYears: z
+    .number({ error: 'a whole number of years' })
+    .int('a whole number of years')
+    .min(1, 'at least 1 year')
+    .max(5, 'at most 5 years')
+    .optional(),
   /** The LRS trainers read statements from: its address only, never a credential. */
   lrs: z
     .strictObject({
