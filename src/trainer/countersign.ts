@@ -41,6 +41,8 @@ export function countersignedPayload(
     language: string;
     trainerKey: string;
     endorsement?: string;
+    /** The organisation's refresh period, when its file sets one. */
+    refreshYears?: number;
     wordsFor?: (moduleId: string) => Record<string, string> | undefined;
   },
 ): CertificatePayload {
@@ -73,7 +75,7 @@ export function countersignedPayload(
     modules: lines,
     cpdMinutes: Math.round(assignedMinutes(assignment.items, modules, input.wordsFor)),
     issuedAt: input.issuedAt,
-    refreshBy: addYears(input.issuedAt, DEFAULT_REFRESH_YEARS),
+    refreshBy: addYears(input.issuedAt, input.refreshYears ?? DEFAULT_REFRESH_YEARS),
     language: input.language,
     key: receipt.learner.key,
     countersign: {
@@ -95,6 +97,7 @@ export async function countersignCertificate(
     language: string;
     id?: string;
     endorsement?: string;
+    refreshYears?: number;
     wordsFor?: (moduleId: string) => Record<string, string> | undefined;
   },
 ): Promise<string> {
@@ -105,6 +108,7 @@ export async function countersignCertificate(
       language: options.language,
       trainerKey: await exportPublicKey(keys.publicKey),
       endorsement: options.endorsement,
+      refreshYears: options.refreshYears,
       wordsFor: options.wordsFor,
     }),
   );

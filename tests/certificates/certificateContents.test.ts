@@ -105,6 +105,15 @@ describe('what a certificate says was completed', () => {
       trainerKey: 'trainer-key',
     });
     expect(payload.modules[0].lawCheckedTo).toBe(adultification.lawCheckedTo);
+    expect(payload.refreshBy).toBe('2029-12-05');
+    const organisations = countersignedPayload(assignment, receipt, catalog.modules, {
+      id: 'ABCD-EFGH-JKLM',
+      issuedAt: '2026-12-05',
+      language: 'en',
+      trainerKey: 'trainer-key',
+      refreshYears: 2,
+    });
+    expect(organisations.refreshBy).toBe('2028-12-05');
     const [entry] = certificateLabels(payload, t.t, catalog, 'en', { learner: 'AAAA' }).modules;
     const [year, month, day] = adultification.lawCheckedTo.split('-').map(Number);
     const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { organisation } from '../../organisation/organisation';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { cohortSummary, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
@@ -44,6 +45,7 @@ function Countersign({
         now: now(),
         language: i18n.language === 'cy' ? 'cy' : 'en',
         endorsement: await trainerEndorsement(db),
+        refreshYears: organisation?.refreshYears,
         // CPD minutes for part of a module are estimated from its English words, when loaded.
         wordsFor: (moduleId) => i18n.getResourceBundle('en', moduleId) as Record<string, string> | undefined,
       });
