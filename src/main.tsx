@@ -6,6 +6,7 @@ import { createAppRouter } from './app/router';
 import { preloadFirstPage } from './app/preloadFirstPage';
 import { createI18n, initialLanguage, loadCoreNamespaces } from './app/i18n';
 import { loadCatalog } from './content/catalog';
+import { organisation } from './organisation/organisation';
 import { lazyDatabase, readyDatabase } from './app/services';
 import { localStorageIfAllowed, noStorage } from './storage/webStorage';
 import { guardAgainstReturnAfterExit } from './features/safety/quickExit';
@@ -26,7 +27,7 @@ const standaloneDatabase = lazyDatabase(
 );
 
 async function start() {
-  const language = initialLanguage(window.location.search, storage);
+  const language = initialLanguage(window.location.search, storage, organisation?.defaultLanguage);
   const catalog = loadCatalog();
   // Inside an LMS the course keeps its place in the URL's hash (the LMS owns the rest of the URL)
   // and reports to the LMS; that code loads only in the LMS build.

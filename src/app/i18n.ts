@@ -146,17 +146,24 @@ export function textDirection(language: string): 'rtl' | 'ltr' {
   return RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr';
 }
 
-/** ?lang= in the address wins (so a deep link opens in its language), then the learner's saved choice. */
-export function initialLanguage(search: string, storage: Pick<Storage, 'getItem'> | undefined): Language {
+/**
+ * ?lang= in the address wins (so a deep link opens in its language), then the learner's saved
+ * choice, then the deploying organisation's default (English for the national course).
+ */
+export function initialLanguage(
+  search: string,
+  storage: Pick<Storage, 'getItem'> | undefined,
+  fallback: Language = 'en',
+): Language {
   const fromLink = new URLSearchParams(search).get('lang');
   if (isKnownLanguage(fromLink)) return fromLink;
   try {
     const saved = storage?.getItem(STORAGE_KEY);
     if (isKnownLanguage(saved) && (SHIPPED_LANGUAGES as readonly string[]).includes(saved)) return saved;
   } catch {
-    // Storage blocked: use English.
+    // Storage blocked: use the default.
   }
-  return 'en';
+  return fallback;
 }
 
 /** Switches language; i18next loads the core namespaces first, and pages load the rest as they need them. */

@@ -36,6 +36,8 @@ export const certificatePayloadSchema = z.object({
           correct: z.number().int().min(0).max(1_000),
           total: z.number().int().min(1).max(1_000),
           completedAt: isoDate,
+          /** The date the module's law and guidance were checked to when issued; absent on older certificates. */
+          lawCheckedTo: isoDate.optional(),
         })
         .refine((entry) => entry.correct <= entry.total, 'more right than asked'),
     )

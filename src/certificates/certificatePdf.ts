@@ -13,7 +13,16 @@ export interface CertificateLabels {
   organisation: string;
   completed: string;
   /** Per module: its line, the lessons completed, and the outcomes those lessons teach. */
-  modules: { line: string; lessons: string; outcomesIntro: string; outcomes: string[] }[];
+  modules: {
+    line: string;
+    lessons: string;
+    outcomesIntro: string;
+    outcomes: string[];
+    /** "Law and guidance checked to <date>", when the certificate recorded it. */
+    lawCheckedTo?: string | null;
+  }[];
+  /** The organisation whose copy of the course issued it, when the build has one. */
+  issuer?: string | null;
   cpd: string;
   issued: string;
   refreshBy: string;
@@ -154,7 +163,8 @@ export async function renderCertificatePdf(input: {
   page.drawRectangle({ x: 0, y: A4.height - 14, width: A4.width, height: 14, color: BRAND });
   const write = new Writer(page, fonts);
 
-  write.text(labels.title, { size: 26, bold: true, color: BRAND, gap: 14 });
+  write.text(labels.title, { size: 26, bold: true, color: BRAND, gap: labels.issuer ? 2 : 14 });
+  if (labels.issuer) write.text(labels.issuer, { size: 12, color: BRAND, gap: 14 });
   write.text(labels.certifies, { size: 12 });
   write.text(payload.name, { size: 22, bold: true, gap: 2 });
   if (labels.role) write.text(labels.role, { size: 12, gap: 0 });
@@ -167,6 +177,7 @@ export async function renderCertificatePdf(input: {
     write.text(courseModule.outcomesIntro, { size: 10, gap: 0 });
     for (const outcome of courseModule.outcomes)
       write.text(`• ${outcome}`, { size: 10, x: MARGIN + 12, width: A4.width - MARGIN * 2 - 12, gap: 0 });
+    if (courseModule.lawCheckedTo) write.text(courseModule.lawCheckedTo, { size: 10, gap: 0 });
     write.y -= 8;
   }
   write.text(labels.cpd, { size: 11, gap: 0 });

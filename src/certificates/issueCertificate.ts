@@ -80,6 +80,7 @@ export async function issueCertificate(
         correct: pass.correct,
         total: pass.total,
         completedAt,
+        lawCheckedTo: courseModule.lawCheckedTo,
       },
     ],
     cpdMinutes: input.cpdMinutes,

@@ -1,12 +1,15 @@
 // This build's organisation (from organisation.json, checked at build time by the plugin in
 // organisationPlugin.ts), or null for the national course. Features read it only through here.
-import { organisation as built } from 'virtual:heard-organisation';
+import { logo as builtLogo, organisation as built } from 'virtual:heard-organisation';
 // Light on purpose (the app shell reads quickExitUrl): the trust check and its schemas load only
 // when a certificate or assignment is checked.
 import type { Organisation } from './organisationSchema';
 import type { TrustAnchor } from './trust';
 
 export const organisation: Organisation | null = built;
+
+/** The organisation's logo (a data: address), or null. */
+export const organisationLogo: string | null = builtLogo;
 
 /** Where Exit this page goes, when the organisation chose somewhere. */
 export const quickExitUrl: string | null = organisation?.quickExitUrl ?? null;

@@ -18,6 +18,42 @@ const httpsAddress = z
   .url({ protocol: /^https?$/, error: 'a full web address, starting https://' })
   .refine((address) => !address.includes('#') && !address.includes('?'), 'an address without ? or #');
 
+const label = z.string().trim().min(1).max(120);
+const longText = z.string().trim().min(1).max(400);
+/** A phone number as people dial it: digits and spaces, a leading + allowed. */
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ]{1,18}[0-9]$/, 'a phone number in digits, e.g. 01632 960123');
+/** A link the organisation's staff open: https only. */
+const secureAddress = z.url({ protocol: /^https$/, error: 'a full web address, starting https://' }).max(500);
+
+/** Someone to call or visit needs at least a phone number or a web address. */
+const hasWayIn = { message: 'give a phone number (phone) or a web address (url), or both' };
+const reachableBy = (contact: { phone?: string; url?: string }) =>
+  contact.phone !== undefined || contact.url !== undefined;
+const namedContact = z
+  .strictObject({ name: label, phone: phone.optional(), url: secureAddress.optional() })
+  .refine(reachableBy, hasWayIn);
+
+const serviceSchema = z
+  .strictObject({ name: label, description: longText, phone: phone.optional(), url: secureAddress.optional() })
+  .refine(reachableBy, hasWayIn);
+
+export const contactsSchema = z.strictObject({
+  /** Children's services front door or MASH: where a concern about a child goes. */
+  frontDoor: namedContact,
+  /** Out of hours (emergency duty team). */
+  outOfHours: namedContact.optional(),
+  /** Police: non-emergency 101 and emergency 999 unless the organisation gives others. */
+  police: z.strictObject({ nonEmergency: phone.default('101'), emergency: phone.default('999') }).default({
+    nonEmergency: '101',
+    emergency: '999',
+  }),
+  /** The internal safeguarding lead, by role, and how staff reach them. */
+  safeguardingLead: z.strictObject({ role: label, howToReach: longText }),
+});
+
 export const organisationTrustSchema = z.strictObject({
   /** The organisation's public key; its private half stays with the safeguarding lead. */
   publicKey: publicKeySchema,
@@ -37,18 +73,50 @@ export const organisationSchema = z.strictObject({
   trust: organisationTrustSchema.optional(),
   /** Where Exit this page goes; without it, the course's own neutral page. */
   quickExitUrl: httpsAddress.optional(),
-  // Room for the rest of the organisation file (issue 18): a later change gives each its shape.
-  logo: z.unknown().optional(),
-  defaultNation: z.unknown().optional(),
-  defaultLanguage: z.unknown().optional(),
-  contacts: z.unknown().optional(),
-  procedures: z.unknown().optional(),
-  supportServices: z.unknown().optional(),
-  refreshYears: z.unknown().optional(),
-  lrs: z.unknown().optional(),
+  /**
+   * The organisation's logo: a PNG or SVG file, its path relative to the organisation file. The
+   * build reads it, caps its size and embeds it (so it works offline and inside LMS packages).
+   */
+  logo: z
+    .string()
+    .trim()
+    .regex(/\.(png|svg)$/i, 'a .png or .svg file, its path relative to the organisation file')
+    .refine((path) => !/^[a-z]+:/i.test(path), 'a local file, not a web address')
+    .optional(),
+  /** Stored for the nation feature (England or Wales law and guidance first); checked here only. */
+  defaultNation: z.enum(['england', 'wales'], { error: 'england or wales' }).optional(),
+  /** The course's language until the learner chooses one. */
+  defaultLanguage: z.enum(['en', 'cy'], { error: 'en or cy' }).optional(),
+  /** Whom this organisation's staff tell and call. */
+  contacts: contactsSchema.optional(),
+  /** Links to the organisation's own procedures. */
+  procedures: z
+    .array(z.strictObject({ title: label, url: secureAddress }))
+    .max(20)
+    .optional(),
+  /** Extra local services, listed before the national ones on the support page. */
+  supportServices: z.array(serviceSchema).max(20).optional(),
+  /** How many years a certificate stands before the training should be refreshed. */
+  refreshYears: z
+    .number({ error: 'a whole number of years' })
+    .int('a whole number of years')
+    .min(1, 'at least 1 year')
+    .max(5, 'at most 5 years')
+    .optional(),
+  /** The LRS trainers read statements from: its address only, never a credential. */
+  lrs: z
+    .strictObject({
+      endpoint: secureAddress.refine(
+        (address) => !/\/\/[^/]*@/.test(address),
+        'no user name or password in the address',
+      ),
+    })
+    .optional(),
 });
 
 export type Organisation = z.infer<typeof organisationSchema>;
+export type SupportService = z.infer<typeof serviceSchema>;
+export type OrganisationContacts = z.infer<typeof contactsSchema>;
 export type OrganisationTrust = z.infer<typeof organisationTrustSchema>;
 
 /** Checks a parsed organisation file; a refusal names the field, e.g. `trust.publicKey: …`. */

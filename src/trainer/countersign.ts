@@ -24,6 +24,12 @@ export class NotPassedError extends Error {
   }
 }
 
+/** The date the module's law and guidance were checked to, recorded on the certificate when known. */
+function lawCheckedTo(modules: CourseModule[], moduleId: string): { lawCheckedTo?: string } {
+  const date = modules.find((courseModule) => courseModule.id === moduleId)?.lawCheckedTo;
+  return date ? { lawCheckedTo: date } : {};
+}
+
 /** The certificate's payload: one line per module the assignment covers, scored from the content. */
 export function countersignedPayload(
   assignment: AssignmentPayload,
@@ -35,6 +41,8 @@ export function countersignedPayload(
     language: string;
     trainerKey: string;
     endorsement?: string;
+    /** The organisation's refresh period, when its file sets one. */
+    refreshYears?: number;
     wordsFor?: (moduleId: string) => Record<string, string> | undefined;
   },
 ): CertificatePayload {
@@ -52,6 +60,7 @@ export function countersignedPayload(
         total: lessons.reduce((sum, lesson) => sum + lesson.total, 0),
         // A receipt cannot be finished after the certificate is issued.
         completedAt: completedAt < input.issuedAt ? completedAt : input.issuedAt,
+        ...lawCheckedTo(modules, moduleId),
       };
     })
     // A module line needs a decision to score; a lesson without one (the language coach) is listed nowhere else.
@@ -66,7 +75,7 @@ export function countersignedPayload(
     modules: lines,
     cpdMinutes: Math.round(assignedMinutes(assignment.items, modules, input.wordsFor)),
     issuedAt: input.issuedAt,
-    refreshBy: addYears(input.issuedAt, DEFAULT_REFRESH_YEARS),
+    refreshBy: addYears(input.issuedAt, input.refreshYears ?? DEFAULT_REFRESH_YEARS),
     language: input.language,
     key: receipt.learner.key,
     countersign: {
@@ -88,6 +97,7 @@ export async function countersignCertificate(
     language: string;
     id?: string;
     endorsement?: string;
+    refreshYears?: number;
     wordsFor?: (moduleId: string) => Record<string, string> | undefined;
   },
 ): Promise<string> {
@@ -98,6 +108,7 @@ export async function countersignCertificate(
       language: options.language,
       trainerKey: await exportPublicKey(keys.publicKey),
       endorsement: options.endorsement,
+      refreshYears: options.refreshYears,
       wordsFor: options.wordsFor,
     }),
   );

@@ -91,6 +91,37 @@ describe('what a certificate says was completed', () => {
     expect(labels.completed).not.toMatch(/module:/);
   });
 
+  it('records the date the module’s law was checked to, and shows it', () => {
+    const [first] = adultification.lessons;
+    const assignment = assignmentPayload('trainer-key', {
+      role: 'police',
+      items: [{ moduleId: 'adultification', lessonId: first.id }],
+    });
+    const receipt = receiptPayloadFor('learner-key', { answers: rightAnswers(first, 'police') });
+    const payload = countersignedPayload(assignment, receipt, catalog.modules, {
+      id: 'ABCD-EFGH-JKLM',
+      issuedAt: '2026-12-05',
+      language: 'en',
+      trainerKey: 'trainer-key',
+    });
+    expect(payload.modules[0].lawCheckedTo).toBe(adultification.lawCheckedTo);
+    expect(payload.refreshBy).toBe('2029-12-05');
+    const organisations = countersignedPayload(assignment, receipt, catalog.modules, {
+      id: 'ABCD-EFGH-JKLM',
+      issuedAt: '2026-12-05',
+      language: 'en',
+      trainerKey: 'trainer-key',
+      refreshYears: 2,
+    });
+    expect(organisations.refreshBy).toBe('2028-12-05');
+    const [entry] = certificateLabels(payload, t.t, catalog, 'en', { learner: 'AAAA' }).modules;
+    const [year, month, day] = adultification.lawCheckedTo.split('-').map(Number);
+    const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+    expect(entry.lawCheckedTo).toBe(`Law and guidance checked to ${date}.`);
+  });
+
   it('a whole module says so and lists every outcome', () => {
     const payload = {
       v: 1 as const,
@@ -108,5 +139,7 @@ describe('what a certificate says was completed', () => {
     const [entry] = certificateLabels(payload, t.t, catalog, 'en', { learner: 'AAAA' }).modules;
     expect(entry.lessons).toMatch(/^The whole module, every lesson: /);
     expect(entry.outcomes).toHaveLength(adultification.outcomes.length);
+    // An older certificate recorded no review date: it says nothing rather than guess one.
+    expect(entry.lawCheckedTo).toBeNull();
   });
 });

@@ -268,7 +268,18 @@ describe('security.md #2: a genuine certificate without answering anything', () 
     expect(checked).toMatchObject({
       ok: true,
       standing: { kind: 'self-declared' },
-      payload: { modules: [{ id: 'practice', lessons: ['basics', 'scenario'], correct: 4, total: 4 }] },
+      payload: {
+        modules: [
+          {
+            id: 'practice',
+            lessons: ['basics', 'scenario'],
+            correct: 4,
+            total: 4,
+            // The review date the learner was taught to travels in the signed certificate.
+            lawCheckedTo: practiceModule.lawCheckedTo,
+          },
+        ],
+      },
     });
   });
 });

@@ -24,6 +24,7 @@ vi.mock('../../src/organisation/organisation', async () => {
   return {
     organisation,
     quickExitUrl: null,
+    organisationLogo: null,
     verifyBase: () => organisation.canonicalUrl,
     deploymentTrust: async () => trustAnchor(name, { publicKey: (await keys()).publicKey, withdrawals: [] }),
   };
@@ -145,5 +146,8 @@ describe('/verify on an organisation’s deployment', { timeout: 30_000 }, () =>
       screen.getByText(`Learner’s device key fingerprint: ${await fingerprint(learner.publicKey)}`),
     ).toBeInTheDocument();
     expect(screen.getByText(/Verify page at https:\/\/heard\.anytown\.example\/verify/)).toBeInTheDocument();
+    // The organisation whose copy issued it, and how current the law taught was (issue 16).
+    expect(screen.getByText(`Training provided by ${ANYTOWN}`)).toBeInTheDocument();
+    expect(screen.getByText('Law and guidance checked to 4 December 2026.')).toBeInTheDocument();
   });
 });

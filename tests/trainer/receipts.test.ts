@@ -211,7 +211,14 @@ describe('countersigning', () => {
     expect(verified.trainerFingerprint).toBe(await fingerprint(trainer.publicKey));
     expect(verified.learnerFingerprint).toBe(await fingerprint(learner.publicKey));
     expect(verified.payload.modules).toEqual([
-      { id: 'practice', lessons: ['basics'], correct: 2, total: 2, completedAt: '2026-11-24' },
+      {
+        id: 'practice',
+        lessons: ['basics'],
+        correct: 2,
+        total: 2,
+        completedAt: '2026-11-24',
+        lawCheckedTo: practiceModule.lawCheckedTo,
+      },
     ]);
     expect(verified.payload.issuedAt).toBe('2026-11-25');
   });

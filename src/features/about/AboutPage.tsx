@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { organisation } from '../../organisation/organisation';
 import { PageHeading } from '../shared/PageHeading';
 import { SourceRefs } from '../shared/SourceRefs';
 import reviewStatus from '../../../locales/review-status.json';
@@ -17,6 +18,7 @@ export function AboutPage() {
     <>
       <PageHeading tabTitle={t('about.tabTitle')}>{t('about.heading')}</PageHeading>
       <p className="lead">{t('about.intro')}</p>
+      {organisation && <p>{t('about.runBy', { organisation: organisation.name })}</p>}
       <h2>{t('about.audit.heading')}</h2>
       {AUDIT_FACTS.map((fact) => (
         <p key={fact.key}>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
+import { organisationLogo } from '../../organisation/organisation';
 import { certificateLabels, verifyUrl } from './certificateText';
 import { downloadCertificatePdf, PdfNeedsConnection } from './downloadCertificate';
 import { StandingPanel } from './StandingPanel';
@@ -40,6 +41,12 @@ export function CertificatePage() {
         <Link to="/certificates">{t('certificates.back')}</Link>
       </p>
       <article className="certificate" aria-labelledby="certificate-title">
+        {labels.issuer && (
+          <p className="certificate__issuer">
+            {organisationLogo && <img src={organisationLogo} alt="" className="certificate__logo" height={48} />}
+            {labels.issuer}
+          </p>
+        )}
         <PageHeading tabTitle={t('certificates.tabTitle')}>
           <span id="certificate-title">{labels.title}</span>
         </PageHeading>
@@ -58,6 +65,7 @@ export function CertificatePage() {
                 <li key={outcome}>{outcome}</li>
               ))}
             </ul>
+            {entry.lawCheckedTo && <p>{entry.lawCheckedTo}</p>}
           </section>
         ))}
         <p>{labels.cpd}</p>

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { DEFAULT_REFRESH_YEARS } from '../../certificates/refreshYears';
+import { organisation } from '../../organisation/organisation';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys } from '../../engine/contentKeys';
 import type { LearnerProfile } from '../../storage/database';
@@ -32,7 +33,7 @@ function IssueForm({
   const [moduleId, setModuleId] = useState(passed[0]?.courseModule.id ?? '');
   const [name, setName] = useState(profile?.displayName ?? '');
   const [organisation, setOrganisation] = useState(profile?.organisation ?? '');
-  const [years, setYears] = useState(DEFAULT_REFRESH_YEARS);
+  const [years, setYears] = useState(REFRESH_DEFAULT);
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -101,7 +102,7 @@ function IssueForm({
       <div className="field">
         <label htmlFor="certificate-years">{t('certificates.refreshYears')}</label>
         <select id="certificate-years" value={years} onChange={(event) => setYears(Number(event.target.value))}>
-          {[1, 2, 3].map((value) => (
+          {REFRESH_CHOICES.map((value) => (
             <option key={value} value={value}>
               {t('certificates.years', { count: value })}
             </option>
@@ -118,6 +119,10 @@ function IssueForm({
     </form>
   );
 }
+
+/** The organisation's refresh period, when its file sets one, is the default and always a choice. */
+const REFRESH_DEFAULT = organisation?.refreshYears ?? DEFAULT_REFRESH_YEARS;
+const REFRESH_CHOICES = [...new Set([1, 2, 3, REFRESH_DEFAULT])].sort((a, b) => a - b);
 
 export function CertificatesPage() {
   const { t, i18n } = useTranslation();

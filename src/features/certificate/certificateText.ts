@@ -5,7 +5,7 @@ import type { CertificateLabels } from '../../certificates/certificatePdf';
 import type { Catalog } from '../../content/catalog';
 import { findModule } from '../../content/catalog';
 import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
-import { verifyBase } from '../../organisation/organisation';
+import { organisation, verifyBase } from '../../organisation/organisation';
 
 export function formatDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
@@ -50,6 +50,7 @@ export function certificateLabels(
   const base = verifyBase();
   return {
     title: t('certificate.title'),
+    issuer: organisation ? t('certificate.issuer', { organisation: organisation.name }) : null,
     certifies: t('certificate.certifies'),
     role: payload.role ? t('certificate.roleLine', { role: t(`role.${payload.role}`) }) : null,
     organisation: t('certificate.organisationLine', { organisation: payload.organisation }),
@@ -78,6 +79,9 @@ export function certificateLabels(
             }),
         outcomesIntro: t('certificate.outcomesIntro'),
         outcomes: known ? known.outcomes.map((outcome) => t(moduleKeys.outcome(outcome), { ns: entry.id })) : [],
+        lawCheckedTo: entry.lawCheckedTo
+          ? t('certificate.lawCheckedTo', { date: formatDate(entry.lawCheckedTo, language) })
+          : null,
       };
     }),
     cpd: t('certificate.cpd', { count: payload.cpdMinutes }),

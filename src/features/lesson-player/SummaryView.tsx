@@ -5,6 +5,7 @@ import { stepKeys } from '../../engine/contentKeys';
 import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
 import { MythList } from '../shared/MythList';
 import { Paragraphs } from '../shared/Paragraphs';
+import { OrganisationNextSteps } from './OrganisationNextSteps';
 import { StepHeading } from './StepHeading';
 
 export function SummaryView({
@@ -56,6 +57,7 @@ export function SummaryView({
         </ul>
       </div>
       <MythList myths={result.myths} headingId="lesson-myths-heading" />
+      {!nextLesson && <OrganisationNextSteps />}
       <div className="button-row">
         {assignment ? (
           <Link className="button" to="/assignments/$assignmentId" params={{ assignmentId: assignment }}>

@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../shared/PageHeading';
+import { OrganisationSupport } from './OrganisationSupport';
 
 /**
  * Support services. A number or text number is listed only where the project's fact briefs read it
@@ -45,6 +46,7 @@ export function SupportPage() {
       <p>
         <Link to="/safety">{t('safety.linkText')}</Link>
       </p>
+      <OrganisationSupport />
       <ul className="service-list">
         {SERVICES.map((service) => {
           const name = t(`support.${service.id}.name`);

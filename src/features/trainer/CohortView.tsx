@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { organisation } from '../../organisation/organisation';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { cohortSummary, type CohortReceipt, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
@@ -38,6 +39,7 @@ function useCountersigning(assignment: AssignmentPayload, save: SaveCountersigne
         now: now(),
         language: i18n.language === 'cy' ? 'cy' : 'en',
         endorsement: await trainerEndorsement(db),
+        refreshYears: organisation?.refreshYears,
         // CPD minutes for part of a module are estimated from its English words, when loaded.
         wordsFor: (moduleId) => i18n.getResourceBundle('en', moduleId) as Record<string, string> | undefined,
       });
