@@ -6,10 +6,14 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  notFound,
+  retainSearchParams,
   type RouterHistory,
 } from '@tanstack/react-router';
 import { AppLayout } from './AppLayout';
+import { isKnownLanguage, type Language } from './i18n';
 import type { RootContext } from './services';
+import { findModule } from '../content/catalog';
 import { ROLES, type Role } from '../engine/content';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from '../features/shared/NotFoundPage';
@@ -27,11 +31,20 @@ declare module '@tanstack/router-core' {
 export const rendersBeforeDatabase = (matches: { staticData?: { rendersBeforeDatabase?: boolean } }[]) =>
   matches.some((match) => match.staticData?.rendersBeforeDatabase === true);
 
+/** `?lang=` opens a page in a language; an unknown value is ignored (the saved or default language stays). */
+export function languageSearch(search: Record<string, unknown>): { lang?: Language } {
+  return isKnownLanguage(search.lang) ? { lang: search.lang } : {};
+}
+
 const rootRoute = createRootRouteWithContext<RootContext>()({
-  // Runs on every navigation, so leaving the dashboard loads the database before the next page.
-  beforeLoad: async ({ context, matches }) => ({
-    db: rendersBeforeDatabase(matches) ? context.database.loaded() : await context.database.load(),
-  }),
+  validateSearch: languageSearch,
+  // A language picked by link stays picked as the learner moves around.
+  search: { middlewares: [retainSearchParams(['lang'])] },
+  // Runs on every navigation, so leaving the dashboard loads the database before the next page
+  // (whose `useDatabase()` then never waits).
+  beforeLoad: async ({ context, matches }) => {
+    if (!rendersBeforeDatabase(matches)) await context.database.load();
+  },
   component: AppLayout,
   notFoundComponent: NotFoundPage,
 });
@@ -43,10 +56,22 @@ const dashboardRoute = createRoute({
   component: DashboardPage,
 });
 
+/** Every page under a module: the module is found (or the page is not found) and its words load first. */
 export const moduleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId',
-  loader: ({ context, params }) => context.loadWords?.([params.moduleId]),
+  loader: async ({ context, params }) => {
+    const courseModule = findModule(context.catalog, params.moduleId);
+    if (!courseModule) throw notFound();
+    await context.loadWords?.([courseModule.id]);
+    return courseModule;
+  },
+  notFoundComponent: NotFoundPage,
+});
+
+const moduleOverviewRoute = createRoute({
+  getParentRoute: () => moduleRoute,
+  path: '/',
   component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
@@ -56,11 +81,17 @@ export function lessonSearch(search: Record<string, unknown>): { role?: Role } {
 }
 
 export const lessonRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/modules/$moduleId/lessons/$lessonId',
+  getParentRoute: () => moduleRoute,
+  path: 'lessons/$lessonId',
   validateSearch: lessonSearch,
   staticData: { rendersBeforeDatabase: true },
-  loader: ({ context, params }) => context.loadWords?.([params.moduleId]),
+  loader: async ({ params, parentMatchPromise }) => {
+    const courseModule = (await parentMatchPromise).loaderData;
+    const lesson = courseModule?.lessons.find((candidate) => candidate.id === params.lessonId);
+    if (!courseModule || !lesson) throw notFound();
+    return { courseModule, lesson };
+  },
+  notFoundComponent: NotFoundPage,
   component: lazyRouteComponent(() => import('../features/lesson-player/LessonPage'), 'LessonPage'),
 });
 
@@ -127,19 +158,28 @@ const settingsRoute = createRoute({
 
 // Assignments: the trainer area, and the learner's side (opening an assignment, sending a receipt,
 // adding a countersigned certificate). They load only when visited.
+// The trainer's pages share a layout route, which loads the trainer's words before either shows.
 const trainerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/trainer',
+  loader: ({ context }) => context.loadWords?.(['trainer']),
+});
+const trainerHomeRoute = createRoute({
+  getParentRoute: () => trainerRoute,
+  path: '/',
   component: lazyRouteComponent(() => import('../features/trainer/TrainerPage'), 'TrainerPage'),
 });
 const trainerAssignmentRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/trainer/assignments/$assignmentId',
+  getParentRoute: () => trainerRoute,
+  path: 'assignments/$assignmentId',
   component: lazyRouteComponent(() => import('../features/trainer/TrainerAssignmentPage'), 'TrainerAssignmentPage'),
 });
 const assignmentImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignment',
+  // The link's `#…` is imported here, once per visit, before the page shows the outcome.
+  loader: async ({ context, location }) =>
+    (await import('../features/trainer/AssignmentImportPage')).importFromLink(context, location.hash),
   component: lazyRouteComponent(() => import('../features/trainer/AssignmentImportPage'), 'AssignmentImportPage'),
 });
 const assignedWorkRoute = createRoute({
@@ -155,13 +195,14 @@ const receiptLinkRoute = createRoute({
 const certificateImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates/import',
+  loader: async ({ context, location }) =>
+    (await import('../features/trainer/CertificateImportPage')).importFromLink(context, location.hash),
   component: lazyRouteComponent(() => import('../features/trainer/CertificateImportPage'), 'CertificateImportPage'),
 });
 
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
-  moduleRoute,
-  lessonRoute,
+  moduleRoute.addChildren([moduleOverviewRoute, lessonRoute]),
   sourcesRoute,
   aboutRoute,
   supportRoute,
@@ -173,8 +214,7 @@ const routeTree = rootRoute.addChildren([
   certificatesRoute,
   certificateRoute,
   verifyRoute,
-  trainerRoute,
-  trainerAssignmentRoute,
+  trainerRoute.addChildren([trainerHomeRoute, trainerAssignmentRoute]),
   assignmentImportRoute,
   assignedWorkRoute,
   receiptLinkRoute,

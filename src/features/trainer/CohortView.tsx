@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { cohortSummary, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
@@ -32,7 +32,8 @@ function Countersign({
   row: LearnerRow;
 }) {
   const { t, i18n } = useTranslation('trainer');
-  const { db, catalog, now } = useServices();
+  const db = useDatabase();
+  const { catalog, now } = useServices();
   const [failed, setFailed] = useState(false);
   if (!row.passed) return <>{t('cohort.noCertificate')}</>;
   if (receipt.countersignedCode) return <>{t('cohort.countersigned')}</>;
