@@ -31,9 +31,13 @@ declare module '@tanstack/router-core' {
 export const rendersBeforeDatabase = (matches: { staticData?: { rendersBeforeDatabase?: boolean } }[]) =>
   matches.some((match) => match.staticData?.rendersBeforeDatabase === true);
 
-/** `?lang=` opens a page in a language; an unknown value is ignored (the saved or default language stays). */
+/**
+ * `?lang=` opens a page in a language; an unknown value is ignored (the saved or default language
+ * stays). It is set to undefined rather than left out, because the router keeps any search param a
+ * validator does not return, and would carry the bad value on to every link.
+ */
 export function languageSearch(search: Record<string, unknown>): { lang?: Language } {
-  return isKnownLanguage(search.lang) ? { lang: search.lang } : {};
+  return { lang: isKnownLanguage(search.lang) ? search.lang : undefined };
 }
 
 const rootRoute = createRootRouteWithContext<RootContext>()({
@@ -75,9 +79,9 @@ const moduleOverviewRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
-/** `?role=` opens a lesson on a trainer's chosen role path; anything else is ignored. */
+/** `?role=` opens a lesson on a trainer's chosen role path; anything else is ignored (see `languageSearch`). */
 export function lessonSearch(search: Record<string, unknown>): { role?: Role } {
-  return ROLES.includes(search.role as Role) ? { role: search.role as Role } : {};
+  return { role: ROLES.includes(search.role as Role) ? (search.role as Role) : undefined };
 }
 
 export const lessonRoute = createRoute({

@@ -184,6 +184,28 @@ describe('a learner opening an assignment link', () => {
     expect(await within(section).findByText('Not started')).toBeInTheDocument();
   });
 
+  it('imports it in the route’s loader, once, though StrictMode renders the page and runs its effects twice', async () => {
+    const trainer = await keyPair();
+    const code = await encodeAssignment(assignmentPayload(trainer.publicKey), trainer.keys.privateKey);
+    const db = freshDatabase();
+    let checks = 0;
+    const get = db.assignments.get.bind(db.assignments);
+    // Each import first looks for the assignment; a second import would say "already added".
+    db.assignments.get = ((...args: Parameters<typeof get>) => {
+      checks += 1;
+      return get(...args);
+    }) as typeof get;
+    const { router } = renderApp(`/assignment#${code}`, { db, strict: true });
+    expect(await screen.findByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    // Long enough for a second import, had React's double effects started one, to finish.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(screen.getByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    expect(screen.queryByText(/You already have this assignment/)).not.toBeInTheDocument();
+    expect(router.state.matches.at(-1)?.loaderData).toMatchObject({ ok: true, alreadyImported: false });
+    expect(await db.assignments.count()).toBe(1);
+    expect(checks).toBe(1);
+  });
+
   it('refuses a tampered assignment with a clear message and stores nothing', async () => {
     const trainer = await keyPair();
     const other = await keyPair();
