@@ -160,6 +160,30 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 });
 
+/**
+ * A route whose loader imports the code in the link's `#…`: once on arriving, and again only when
+ * the hash changes (the router reloads a page it stays on only when told; a language switch on the
+ * page must not import again). The last hash is kept per app, keyed by its database.
+ */
+const importedHashes = new WeakMap<object, string>();
+function importsTheHash<T>(load: (context: RootContext, hash: string) => Promise<T>) {
+  return {
+    loader: ({ context, location }: { context: RootContext; location: { hash: string } }) => {
+      importedHashes.set(context.database, location.hash);
+      return load(context, location.hash);
+    },
+    shouldReload: ({
+      context,
+      location,
+      cause,
+    }: {
+      context: RootContext;
+      location: { hash: string };
+      cause: 'enter' | 'stay' | 'preload';
+    }) => cause === 'enter' || importedHashes.get(context.database) !== location.hash,
+  };
+}
+
 // Assignments: the trainer area, and the learner's side (opening an assignment, sending a receipt,
 // adding a countersigned certificate). They load only when visited.
 // The trainer's pages share a layout route, which loads the trainer's words before either shows.
@@ -182,8 +206,9 @@ const assignmentImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignment',
   // The link's `#…` is imported here, once per visit, before the page shows the outcome.
-  loader: async ({ context, location }) =>
-    (await import('../features/trainer/AssignmentImportPage')).importFromLink(context, location.hash),
+  ...importsTheHash(async (context, hash) =>
+    (await import('../features/trainer/AssignmentImportPage')).importFromLink(context, hash),
+  ),
   component: lazyRouteComponent(() => import('../features/trainer/AssignmentImportPage'), 'AssignmentImportPage'),
 });
 const assignedWorkRoute = createRoute({
@@ -199,8 +224,9 @@ const receiptLinkRoute = createRoute({
 const certificateImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates/import',
-  loader: async ({ context, location }) =>
-    (await import('../features/trainer/CertificateImportPage')).importFromLink(context, location.hash),
+  ...importsTheHash(async (context, hash) =>
+    (await import('../features/trainer/CertificateImportPage')).importFromLink(context, hash),
+  ),
   component: lazyRouteComponent(() => import('../features/trainer/CertificateImportPage'), 'CertificateImportPage'),
 });
 

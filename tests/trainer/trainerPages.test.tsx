@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { decodeAssignment, encodeAssignment } from '../../src/trainer/assignmentCode';
@@ -204,6 +204,18 @@ describe('a learner opening an assignment link', () => {
     expect(router.state.matches.at(-1)?.loaderData).toMatchObject({ ok: true, alreadyImported: false });
     expect(await db.assignments.count()).toBe(1);
     expect(checks).toBe(1);
+  });
+
+  it('imports a new link opened on the same page, but not again when only the language changes', async () => {
+    const trainer = await keyPair();
+    const code = await encodeAssignment(assignmentPayload(trainer.publicKey), trainer.keys.privateKey);
+    const { router } = renderApp(`/assignment#${code}`);
+    expect(await screen.findByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    await act(() => router.navigate({ to: '/assignment', hash: code, search: { lang: 'en' } }));
+    expect(screen.getByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    const tampered = `${code.slice(0, 10)}${code[10] === 'A' ? 'B' : 'A'}${code.slice(11)}`;
+    await act(() => router.navigate({ to: '/assignment', hash: tampered }));
+    expect(await screen.findByRole('heading', { name: /This assignment could not be opened/ })).toBeInTheDocument();
   });
 
   it('refuses a tampered assignment with a clear message and stores nothing', async () => {
