@@ -26,8 +26,10 @@ export function AssignmentImportPage() {
   const db = useDatabase();
   const { now } = useServices();
   const fromLink = route.useLoaderData();
-  const [pasted, setPasted] = useState<AssignmentImport>();
-  const result = pasted ?? fromLink ?? undefined;
+  // A pasted code's outcome shows until another link is opened on this page.
+  const [pasted, setPasted] = useState<{ after: typeof fromLink; outcome: AssignmentImport }>();
+  const result = (pasted?.after === fromLink ? pasted.outcome : undefined) ?? fromLink ?? undefined;
+  const showPasted = (outcome: AssignmentImport) => setPasted({ after: fromLink, outcome });
 
   return (
     <>
@@ -63,7 +65,7 @@ export function AssignmentImportPage() {
       <CodeEntry
         id="assignment"
         labels={{ paste: t('learner.pasteLabel'), submit: t('learner.pasteSubmit'), file: t('learner.fileLabel') }}
-        onCode={(text) => void importAssignment(db, text, now()).then(setPasted)}
+        onCode={(text) => void importAssignment(db, text, now()).then(showPasted)}
       />
       <p>
         <Link to="/">{t('learner.backToDashboard')}</Link>

@@ -32,8 +32,10 @@ export function CertificateImportPage() {
   const db = useDatabase();
   const services = useServices();
   const fromLink = route.useLoaderData();
-  const [pasted, setPasted] = useState<CertificateImport>();
-  const result = pasted ?? fromLink ?? undefined;
+  // A pasted code's outcome shows until another link is opened on this page.
+  const [pasted, setPasted] = useState<{ after: typeof fromLink; outcome: CertificateImport }>();
+  const result = (pasted?.after === fromLink ? pasted.outcome : undefined) ?? fromLink ?? undefined;
+  const showPasted = (outcome: CertificateImport) => setPasted({ after: fromLink, outcome });
 
   return (
     <>
@@ -77,7 +79,7 @@ export function CertificateImportPage() {
           submit: t('certificateImport.submit'),
           file: t('certificateImport.fileLabel'),
         }}
-        onCode={(text) => void add(db, services, text).then(setPasted)}
+        onCode={(text) => void add(db, services, text).then(showPasted)}
       />
     </>
   );
