@@ -3,7 +3,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { languageSearch } from '../../src/app/router';
+import { languageSearch, lessonSearch } from '../../src/app/router';
 import { renderApp } from './renderApp';
 
 function wordsLoaded() {
@@ -41,6 +41,15 @@ describe('the module route', () => {
   it('says a lesson of a module that does not exist was not found', async () => {
     renderApp('/modules/no-such-module/lessons/scenario');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+  });
+});
+
+describe('?role= on a lesson', () => {
+  it('is kept only for a role the course has; anything else is overridden, not passed on', async () => {
+    expect(lessonSearch({ role: 'bad' })).toEqual({ role: undefined });
+    const { router } = renderApp('/modules/practice/lessons/scenario?role=bad');
+    expect(await screen.findByText(/Lesson \d of/)).toBeInTheDocument();
+    expect(router.state.matches.at(-1)?.search).not.toHaveProperty('role', 'bad');
   });
 });
 
