@@ -6,10 +6,14 @@ import {
   createRoute,
   createRouter,
   lazyRouteComponent,
+  notFound,
+  retainSearchParams,
   type RouterHistory,
 } from '@tanstack/react-router';
 import { AppLayout } from './AppLayout';
+import { isKnownLanguage, type Language } from './i18n';
 import type { RootContext } from './services';
+import { findModule } from '../content/catalog';
 import { ROLES, type Role } from '../engine/content';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from '../features/shared/NotFoundPage';
@@ -27,11 +31,24 @@ declare module '@tanstack/router-core' {
 export const rendersBeforeDatabase = (matches: { staticData?: { rendersBeforeDatabase?: boolean } }[]) =>
   matches.some((match) => match.staticData?.rendersBeforeDatabase === true);
 
+/**
+ * `?lang=` opens a page in a language; an unknown value is ignored (the saved or default language
+ * stays). It is set to undefined rather than left out, because the router keeps any search param a
+ * validator does not return, and would carry the bad value on to every link.
+ */
+export function languageSearch(search: Record<string, unknown>): { lang?: Language } {
+  return { lang: isKnownLanguage(search.lang) ? search.lang : undefined };
+}
+
 const rootRoute = createRootRouteWithContext<RootContext>()({
-  // Runs on every navigation, so leaving the dashboard loads the database before the next page.
-  beforeLoad: async ({ context, matches }) => ({
-    db: rendersBeforeDatabase(matches) ? context.database.loaded() : await context.database.load(),
-  }),
+  validateSearch: languageSearch,
+  // A language picked by link stays picked as the learner moves around.
+  search: { middlewares: [retainSearchParams(['lang'])] },
+  // Runs on every navigation, so leaving the dashboard loads the database before the next page
+  // (whose `useDatabase()` then never waits).
+  beforeLoad: async ({ context, matches }) => {
+    if (!rendersBeforeDatabase(matches)) await context.database.load();
+  },
   component: AppLayout,
   notFoundComponent: NotFoundPage,
 });
@@ -43,31 +60,50 @@ const dashboardRoute = createRoute({
   component: DashboardPage,
 });
 
+/** Every page under a module: the module is found (or the page is not found) and its words load first. */
 export const moduleRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/modules/$moduleId',
-  loader: ({ context, params }) => context.loadWords?.([params.moduleId]),
+  loader: async ({ context, params }) => {
+    const courseModule = findModule(context.catalog, params.moduleId);
+    if (!courseModule) throw notFound();
+    await context.loadWords?.([courseModule.id]);
+    return courseModule;
+  },
+  notFoundComponent: NotFoundPage,
+});
+
+const moduleOverviewRoute = createRoute({
+  getParentRoute: () => moduleRoute,
+  path: '/',
   component: lazyRouteComponent(() => import('../features/module-overview/ModuleOverviewPage'), 'ModuleOverviewPage'),
 });
 
 /**
  * `?role=` opens a lesson on a trainer's chosen role path; `?assignment=` says the learner came
- * from that assignment (its last summary leads back to it); anything else is ignored.
+ * from that assignment (its last summary leads back to it); anything else is set to undefined, so
+ * the router does not keep it (see `languageSearch`).
  */
 export function lessonSearch(search: Record<string, unknown>): { role?: Role; assignment?: string } {
   const assignment =
     typeof search.assignment === 'string' && /^[A-Za-z0-9_-]{16,40}$/.test(search.assignment)
-      ? { assignment: search.assignment }
-      : {};
-  return { ...(ROLES.includes(search.role as Role) ? { role: search.role as Role } : {}), ...assignment };
+      ? search.assignment
+      : undefined;
+  return { role: ROLES.includes(search.role as Role) ? (search.role as Role) : undefined, assignment };
 }
 
 export const lessonRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/modules/$moduleId/lessons/$lessonId',
+  getParentRoute: () => moduleRoute,
+  path: 'lessons/$lessonId',
   validateSearch: lessonSearch,
   staticData: { rendersBeforeDatabase: true },
-  loader: ({ context, params }) => context.loadWords?.([params.moduleId]),
+  loader: async ({ params, parentMatchPromise }) => {
+    const courseModule = (await parentMatchPromise).loaderData;
+    const lesson = courseModule?.lessons.find((candidate) => candidate.id === params.lessonId);
+    if (!courseModule || !lesson) throw notFound();
+    return { courseModule, lesson };
+  },
+  notFoundComponent: NotFoundPage,
   component: lazyRouteComponent(() => import('../features/lesson-player/LessonPage'), 'LessonPage'),
 });
 
@@ -132,21 +168,55 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/settings/SettingsPage'), 'SettingsPage'),
 });
 
+/**
+ * A route whose loader imports the code in the link's `#…`: once on arriving, and again only when
+ * the hash changes (the router reloads a page it stays on only when told; a language switch on the
+ * page must not import again). The last hash is kept per app, keyed by its database.
+ */
+const importedHashes = new WeakMap<object, string>();
+function importsTheHash<T>(load: (context: RootContext, hash: string) => Promise<T>) {
+  return {
+    loader: ({ context, location }: { context: RootContext; location: { hash: string } }) => {
+      importedHashes.set(context.database, location.hash);
+      return load(context, location.hash);
+    },
+    shouldReload: ({
+      context,
+      location,
+      cause,
+    }: {
+      context: RootContext;
+      location: { hash: string };
+      cause: 'enter' | 'stay' | 'preload';
+    }) => cause === 'enter' || importedHashes.get(context.database) !== location.hash,
+  };
+}
+
 // Assignments: the trainer area, and the learner's side (opening an assignment, sending a receipt,
 // adding a countersigned certificate). They load only when visited.
+// The trainer's pages share a layout route, which loads the trainer's words before either shows.
 const trainerRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/trainer',
+  loader: ({ context }) => context.loadWords?.(['trainer']),
+});
+const trainerHomeRoute = createRoute({
+  getParentRoute: () => trainerRoute,
+  path: '/',
   component: lazyRouteComponent(() => import('../features/trainer/TrainerPage'), 'TrainerPage'),
 });
 const trainerAssignmentRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: '/trainer/assignments/$assignmentId',
+  getParentRoute: () => trainerRoute,
+  path: 'assignments/$assignmentId',
   component: lazyRouteComponent(() => import('../features/trainer/TrainerAssignmentPage'), 'TrainerAssignmentPage'),
 });
 const assignmentImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignment',
+  // The link's `#…` is imported here, once per visit, before the page shows the outcome.
+  ...importsTheHash(async (context, hash) =>
+    (await import('../features/trainer/AssignmentImportPage')).importFromLink(context, hash),
+  ),
   component: lazyRouteComponent(() => import('../features/trainer/AssignmentImportPage'), 'AssignmentImportPage'),
 });
 const assignedWorkRoute = createRoute({
@@ -162,13 +232,15 @@ const receiptLinkRoute = createRoute({
 const certificateImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates/import',
+  ...importsTheHash(async (context, hash) =>
+    (await import('../features/trainer/CertificateImportPage')).importFromLink(context, hash),
+  ),
   component: lazyRouteComponent(() => import('../features/trainer/CertificateImportPage'), 'CertificateImportPage'),
 });
 
 const routeTree = rootRoute.addChildren([
   dashboardRoute,
-  moduleRoute,
-  lessonRoute,
+  moduleRoute.addChildren([moduleOverviewRoute, lessonRoute]),
   sourcesRoute,
   aboutRoute,
   supportRoute,
@@ -180,8 +252,7 @@ const routeTree = rootRoute.addChildren([
   certificatesRoute,
   certificateRoute,
   verifyRoute,
-  trainerRoute,
-  trainerAssignmentRoute,
+  trainerRoute.addChildren([trainerHomeRoute, trainerAssignmentRoute]),
   assignmentImportRoute,
   assignedWorkRoute,
   receiptLinkRoute,

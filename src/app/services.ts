@@ -26,14 +26,6 @@ export interface RootContext {
   now: () => number;
 }
 
-export interface Services extends RootContext {
-  /**
-   * Loaded by the root route before any page but those marked `rendersBeforeDatabase`, where it is
-   * undefined until something loads it. @deprecated Use `useDatabase()`, which waits for it.
-   */
-  db: HeardDatabase;
-}
-
 export function lazyDatabase(name: string, create: (name: string) => Promise<HeardDatabase>): LazyDatabase {
   let database: HeardDatabase | undefined;
   let loading: Promise<HeardDatabase> | undefined;
@@ -50,8 +42,9 @@ export function readyDatabase(db: HeardDatabase): LazyDatabase {
 }
 
 /**
- * The learner's database, waiting (through Suspense) until it has loaded. Use it rather than
- * `useServices().db`, which pages that render before the database would see undefined.
+ * The learner's database, waiting (through Suspense) until it has loaded. The root route loads it
+ * before every page but those marked `rendersBeforeDatabase`, so elsewhere this never waits; those
+ * pages read IndexedDB directly for their first screen and call this only where they write or watch.
  */
 export function useDatabase(): HeardDatabase {
   const { database } = useRouteContext({ from: '__root__' });
@@ -59,8 +52,8 @@ export function useDatabase(): HeardDatabase {
   return database.loaded() ?? use(database.load());
 }
 
-export function useServices(): Services {
-  const context = useRouteContext({ from: '__root__' });
-  // On the dashboard the database is there only once something has loaded it on purpose.
-  return { ...context, db: context.db ?? context.database.loaded() } as Services;
+/** The course content, the clock and the lazily loaded database; pages that need Dexie use `useDatabase()`. */
+export function useServices(): RootContext {
+  const { catalog, database, loadWords, now } = useRouteContext({ from: '__root__' });
+  return { catalog, database, loadWords, now };
 }

@@ -1,4 +1,5 @@
 // Renders the whole app at a URL with a test catalog, a fresh database and a fixed clock.
+import { StrictMode } from 'react';
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router';
 import { render } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
@@ -37,6 +38,10 @@ export function renderApp(
     database?: LazyDatabase;
     catalog?: Catalog;
     strings?: Record<string, Record<string, string>>;
+    /** Watches which namespaces of words the routes load before their pages. */
+    loadWords?: (namespaces: string[]) => Promise<unknown>;
+    /** Renders under React's StrictMode, which runs effects twice, as the app does in development. */
+    strict?: boolean;
   } = {},
 ) {
   const db = options.db ?? freshDatabase();
@@ -51,13 +56,15 @@ export function renderApp(
       catalog: options.catalog ?? practiceCatalog,
       database: options.database ?? readyDatabase(db),
       now: () => 1_750_000_000_000,
+      loadWords: options.loadWords,
     },
     createMemoryHistory({ initialEntries: [path] }),
   );
-  const view = render(
+  const app = (
     <I18nextProvider i18n={i18n}>
       <RouterProvider router={router} />
-    </I18nextProvider>,
+    </I18nextProvider>
   );
+  const view = render(options.strict ? <StrictMode>{app}</StrictMode> : app);
   return { ...view, db, router };
 }

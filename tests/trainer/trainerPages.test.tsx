@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { decodeAssignment, encodeAssignment } from '../../src/trainer/assignmentCode';
@@ -182,6 +182,40 @@ describe('a learner opening an assignment link', () => {
     );
     expect(within(section).getByText(/From Jo Trainer/)).toBeInTheDocument();
     expect(await within(section).findByText('Not started')).toBeInTheDocument();
+  });
+
+  it('imports it in the route’s loader, once, though StrictMode renders the page and runs its effects twice', async () => {
+    const trainer = await keyPair();
+    const code = await encodeAssignment(assignmentPayload(trainer.publicKey), trainer.keys.privateKey);
+    const db = freshDatabase();
+    let checks = 0;
+    const get = db.assignments.get.bind(db.assignments);
+    // Each import first looks for the assignment; a second import would say "already added".
+    db.assignments.get = ((...args: Parameters<typeof get>) => {
+      checks += 1;
+      return get(...args);
+    }) as typeof get;
+    const { router } = renderApp(`/assignment#${code}`, { db, strict: true });
+    expect(await screen.findByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    // Long enough for a second import, had React's double effects started one, to finish.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(screen.getByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    expect(screen.queryByText(/You already have this assignment/)).not.toBeInTheDocument();
+    expect(router.state.matches.at(-1)?.loaderData).toMatchObject({ ok: true, alreadyImported: false });
+    expect(await db.assignments.count()).toBe(1);
+    expect(checks).toBe(1);
+  });
+
+  it('imports a new link opened on the same page, but not again when only the language changes', async () => {
+    const trainer = await keyPair();
+    const code = await encodeAssignment(assignmentPayload(trainer.publicKey), trainer.keys.privateKey);
+    const { router } = renderApp(`/assignment#${code}`);
+    expect(await screen.findByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    await act(() => router.navigate({ to: '/assignment', hash: code, search: { lang: 'en' } }));
+    expect(screen.getByRole('heading', { name: /Assignment added/ })).toBeInTheDocument();
+    const tampered = `${code.slice(0, 10)}${code[10] === 'A' ? 'B' : 'A'}${code.slice(11)}`;
+    await act(() => router.navigate({ to: '/assignment', hash: tampered }));
+    expect(await screen.findByRole('heading', { name: /This assignment could not be opened/ })).toBeInTheDocument();
   });
 
   it('refuses a tampered assignment with a clear message and stores nothing', async () => {

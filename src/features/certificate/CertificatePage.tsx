@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { organisationLogo } from '../../organisation/organisation';
@@ -17,7 +17,8 @@ const route = getRouteApi('/certificates/$certificateId');
 /** The accessible HTML version of a certificate: the same words as the PDF, printable. */
 export function CertificatePage() {
   const { certificateId } = route.useParams();
-  const { db, catalog } = useServices();
+  const db = useDatabase();
+  const { catalog } = useServices();
   // Outcomes come from each module's words, so every module's namespace is loaded here.
   const { t, i18n } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
   const record = useLiveQuery(

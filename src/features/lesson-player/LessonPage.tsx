@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import { findModule } from '../../content/catalog';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { LessonSnapshot } from '../../engine/lessonMachine';
@@ -10,7 +9,6 @@ import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
 import { readStoredProgress } from '../../storage/storedProgress';
-import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { LessonRunner } from './LessonRunner';
 
@@ -158,10 +156,7 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
 }
 
 export function LessonPage() {
-  const { moduleId, lessonId } = route.useParams();
-  const { catalog } = useServices();
-  const courseModule = findModule(catalog, moduleId);
-  const lesson = courseModule?.lessons.find((candidate) => candidate.id === lessonId);
-  if (!courseModule || !lesson) return <NotFoundPage />;
-  return <LessonLoader key={`${moduleId}/${lessonId}`} courseModule={courseModule} lesson={lesson} />;
+  // The route's loader found the module and lesson; an unknown id never reaches this page.
+  const { courseModule, lesson } = route.useLoaderData();
+  return <LessonLoader key={`${courseModule.id}/${lesson.id}`} courseModule={courseModule} lesson={lesson} />;
 }

@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
-import { findModule } from '../../content/catalog';
+import { useDatabase } from '../../app/services';
 import { formatLawCheckedTo } from '../../content/lawChecked';
 import type { CourseModule } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
 import { restartLesson, restartModule, type ModuleOverviewProgress } from '../../storage/progressStore';
 import { MythList } from '../shared/MythList';
-import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { CpdMinutes } from '../shared/CpdMinutes';
 import { StatusTag } from '../shared/StatusTag';
 import { SupportSignpost } from '../shared/SupportSignpost';
 import { useModuleProgress } from '../shared/useModuleProgress';
 
+// The parent route has found the module; an unknown id never reaches this page.
 const route = getRouteApi('/modules/$moduleId');
 
 /** The lesson to go on with while a module is under way: never a finished lesson's old summary. */
@@ -41,7 +40,7 @@ function TakeAgainButton({
 }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
-  const { db } = useServices();
+  const db = useDatabase();
   const navigate = useNavigate();
   return (
     <button
@@ -98,7 +97,7 @@ function RouteToPassing({ courseModule, progress }: { courseModule: CourseModule
 
 function RestartModule({ moduleId }: { moduleId: string }) {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const db = useDatabase();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
     return (
@@ -248,9 +247,5 @@ function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
 }
 
 export function ModuleOverviewPage() {
-  const { moduleId } = route.useParams();
-  const { catalog } = useServices();
-  const courseModule = findModule(catalog, moduleId);
-  if (!courseModule) return <NotFoundPage />;
-  return <ModuleOverview courseModule={courseModule} />;
+  return <ModuleOverview courseModule={route.useLoaderData()} />;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { decodeBackup, deleteEverything, exportBackup, importBackup, type Backup } from '../../storage/backup';
 import { FormMessage } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
@@ -38,7 +38,8 @@ function downloadFile(name: string, contents: string) {
 
 export function MyDataPage() {
   const { t } = useTranslation();
-  const { db, now } = useServices();
+  const db = useDatabase();
+  const { now } = useServices();
   const [persistence, askToPersist] = usePersistence();
   const [message, setMessage] = useState<{ kind: 'status' | 'alert'; text: string } | null>(null);
   const [pending, setPending] = useState<Backup | null>(null);

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase } from '../../app/services';
 import { ROLES, type Role } from '../../engine/content';
 import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 
 export function ProfilePage() {
   const { t } = useTranslation();
-  const { db } = useServices();
+  const db = useDatabase();
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [organisation, setOrganisation] = useState('');

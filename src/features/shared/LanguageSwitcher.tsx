@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import { useNavigate, useRouterState } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { isKnownLanguage, LANGUAGE_NAMES, SHIPPED_LANGUAGES, switchLanguage } from '../../app/i18n';
+import { LANGUAGE_NAMES, SHIPPED_LANGUAGES, switchLanguage } from '../../app/i18n';
 
 /** Keeps the interface language in step with ?lang= in the address, so deep links open in their language. */
 export function useLanguageFromAddress() {
   const { i18n } = useTranslation();
-  const lang = useRouterState({ select: (state) => (state.location.search as Record<string, unknown>).lang });
+  // The root route has validated it: an unknown language in the address is simply absent.
+  const lang = useSearch({ from: '__root__', select: (search) => search.lang });
   useEffect(() => {
-    if (isKnownLanguage(lang) && i18n.language !== lang) void switchLanguage(i18n, lang);
+    if (lang && i18n.language !== lang) void switchLanguage(i18n, lang);
   }, [lang, i18n]);
 }
 
@@ -27,11 +28,7 @@ export function LanguageSwitcher() {
             lang={language}
             onClick={() => {
               void switchLanguage(i18n, language);
-              void navigate({
-                to: '.',
-                search: (previous: Record<string, unknown>) => ({ ...previous, lang: language }),
-                replace: true,
-              } as never);
+              void navigate({ to: '.', search: (previous) => ({ ...previous, lang: language }), replace: true });
             }}
           >
             {LANGUAGE_NAMES[language]}

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import type { CourseModule } from '../../engine/contentSchema';
 import type { ModuleOverviewProgress } from '../../storage/moduleOverview';
 import { readModuleProgress } from '../../storage/progressStore';
@@ -20,7 +20,8 @@ function notStarted(courseModule: CourseModule): ModuleOverviewProgress {
 
 /** Live progress for one module; undefined while it loads. */
 export function useModuleProgress(courseModule: CourseModule | undefined): ModuleOverviewProgress | undefined {
-  const { db, now } = useServices();
+  const db = useDatabase();
+  const { now } = useServices();
   // When storage is blocked the module simply shows as not started; StorageWarning explains why.
   return useLiveQuery(
     () =>

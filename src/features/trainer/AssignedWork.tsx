@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { assignmentProgress, type AssignmentStatus } from '../../trainer/learnerAssignments';
 import { formatDate } from '../certificate/certificateText';
 import { useLearnerAssignments, type StoredAssignment } from './useAssignments';
@@ -20,7 +20,8 @@ export function AssignmentStatusTag({ status }: { status: AssignmentStatus }) {
 
 function AssignedItem({ assignment }: { assignment: StoredAssignment }) {
   const { t, i18n } = useTranslation('trainer');
-  const { db, catalog, now } = useServices();
+  const db = useDatabase();
+  const { catalog, now } = useServices();
   const today = new Date(now()).toISOString().slice(0, 10);
   const progress = useLiveQuery(
     () => assignmentProgress(db, assignment.payload, catalog.modules, today),

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import { lessonKey } from '../../storage/database';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
@@ -21,7 +21,8 @@ const route = getRouteApi('/assignments/$assignmentId');
 
 function SendReceipt({ payload }: { payload: AssignmentPayload }) {
   const { t } = useTranslation(['trainer', 'ui']);
-  const { db, catalog, now } = useServices();
+  const db = useDatabase();
+  const { catalog, now } = useServices();
   const [name, setName] = useState('');
   const [code, setCode] = useState<string | null>(null);
   const [problem, setProblem] = useState<'name' | 'failed' | null>(null);
@@ -109,7 +110,8 @@ function SendReceipt({ payload }: { payload: AssignmentPayload }) {
 /** A learner's assigned work: what to do, how far they are, and the receipt once it is done. */
 export function AssignedWorkPage() {
   const { assignmentId } = route.useParams();
-  const { db, catalog, now } = useServices();
+  const db = useDatabase();
+  const { catalog, now } = useServices();
   const assignment = useLearnerAssignment(assignmentId);
   const moduleIds = [...new Set(assignment?.payload.items.map((item) => item.moduleId) ?? [])].filter((moduleId) =>
     catalog.modules.some((courseModule) => courseModule.id === moduleId),

@@ -1,32 +1,35 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link, useLocation } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices, type RootContext } from '../../app/services';
 import { importAssignment, type AssignmentImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
 import { AssignmentDetails } from './AssignmentDetails';
 import { CodeEntry } from './CodeEntry';
 
+const route = getRouteApi('/assignment');
+
+/**
+ * The route's loader: an assignment link's `#…` is imported as the page opens, outside React, so
+ * it runs once per visit however often React renders.
+ */
+export async function importFromLink(
+  { database, now }: Pick<RootContext, 'database' | 'now'>,
+  hash: string,
+): Promise<AssignmentImport | null> {
+  return hash ? importAssignment(await database.load(), hash, now()) : null;
+}
+
 /** Opening an assignment link or file: checked, then added once; opening it again changes nothing. */
 export function AssignmentImportPage() {
   const { t } = useTranslation(['trainer', 'ui']);
-  const { db, now } = useServices();
-  const hash = useLocation({ select: (location) => location.hash });
-  const [result, setResult] = useState<AssignmentImport>();
-  // React may run the effect twice for one visit; the ref keeps it to one import.
-  const started = useRef<{ hash: string; outcome: Promise<AssignmentImport> } | null>(null);
-
-  useEffect(() => {
-    if (!hash) return;
-    let live = true;
-    if (started.current?.hash !== hash) started.current = { hash, outcome: importAssignment(db, hash, now()) };
-    void started.current.outcome.then((outcome) => {
-      if (live) setResult(outcome);
-    });
-    return () => {
-      live = false;
-    };
-  }, [db, hash, now]);
+  const db = useDatabase();
+  const { now } = useServices();
+  const fromLink = route.useLoaderData();
+  // A pasted code's outcome shows until another link is opened on this page.
+  const [pasted, setPasted] = useState<{ after: typeof fromLink; outcome: AssignmentImport }>();
+  const result = (pasted?.after === fromLink ? pasted.outcome : undefined) ?? fromLink ?? undefined;
+  const showPasted = (outcome: AssignmentImport) => setPasted({ after: fromLink, outcome });
 
   return (
     <>
@@ -62,7 +65,7 @@ export function AssignmentImportPage() {
       <CodeEntry
         id="assignment"
         labels={{ paste: t('learner.pasteLabel'), submit: t('learner.pasteSubmit'), file: t('learner.fileLabel') }}
-        onCode={(text) => void importAssignment(db, text, now()).then(setResult)}
+        onCode={(text) => void importAssignment(db, text, now()).then(showPasted)}
       />
       <p>
         <Link to="/">{t('learner.backToDashboard')}</Link>

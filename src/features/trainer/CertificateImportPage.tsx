@@ -1,37 +1,41 @@
-import { useEffect, useState } from 'react';
-import { Link, useLocation } from '@tanstack/react-router';
+import { useState } from 'react';
+import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices, type RootContext } from '../../app/services';
+import type { HeardDatabase } from '../../storage/database';
 import { deploymentTrust } from '../../organisation/organisation';
 import { importCertificate, type CertificateImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
 import { CodeEntry } from './CodeEntry';
 
+const route = getRouteApi('/certificates/import');
+
+async function add(db: HeardDatabase, { catalog, now }: Pick<RootContext, 'catalog' | 'now'>, text: string) {
+  return importCertificate(db, text, {
+    modules: catalog.modules,
+    anchor: await deploymentTrust(),
+    today: new Date(now()).toISOString().slice(0, 10),
+  });
+}
+
+/** The route's loader: a countersigned certificate's link is added as the page opens, once per visit. */
+export async function importFromLink(
+  context: Pick<RootContext, 'database' | 'catalog' | 'now'>,
+  hash: string,
+): Promise<CertificateImport | null> {
+  return hash ? add(await context.database.load(), context, hash) : null;
+}
+
 /** Adds a certificate a trainer countersigned (from its link or file) to the learner's certificates. */
 export function CertificateImportPage() {
   const { t } = useTranslation(['trainer', 'ui']);
-  const { db, catalog, now } = useServices();
-  const add = async (text: string) =>
-    importCertificate(db, text, {
-      modules: catalog.modules,
-      anchor: await deploymentTrust(),
-      today: new Date(now()).toISOString().slice(0, 10),
-    });
-  const hash = useLocation({ select: (location) => location.hash });
-  const [result, setResult] = useState<CertificateImport>();
-
-  useEffect(() => {
-    if (!hash) return;
-    let live = true;
-    // Importing twice is harmless: the second time finds it already there.
-    void add(hash).then((outcome) => {
-      if (live) setResult(outcome);
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- import once per link opened
-  }, [db, hash]);
+  const db = useDatabase();
+  const services = useServices();
+  const fromLink = route.useLoaderData();
+  // A pasted code's outcome shows until another link is opened on this page.
+  const [pasted, setPasted] = useState<{ after: typeof fromLink; outcome: CertificateImport }>();
+  const result = (pasted?.after === fromLink ? pasted.outcome : undefined) ?? fromLink ?? undefined;
+  const showPasted = (outcome: CertificateImport) => setPasted({ after: fromLink, outcome });
 
   return (
     <>
@@ -75,7 +79,7 @@ export function CertificateImportPage() {
           submit: t('certificateImport.submit'),
           file: t('certificateImport.fileLabel'),
         }}
-        onCode={(text) => void add(text).then(setResult)}
+        onCode={(text) => void add(db, services, text).then(showPasted)}
       />
     </>
   );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { organisation } from '../../organisation/organisation';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
@@ -29,7 +29,8 @@ export type SaveCountersigned = (entries: { id: string; code: string }[]) => Pro
 export const COHORT_PAGE_SIZE = 50;
 
 function useCountersigning(assignment: AssignmentPayload, save: SaveCountersigned) {
-  const { db, catalog, now } = useServices();
+  const db = useDatabase();
+  const { catalog, now } = useServices();
   const { i18n } = useTranslation('trainer');
   return async (receipts: CohortReceipt[]) => {
     const keys = await trainerKeys(db, now());

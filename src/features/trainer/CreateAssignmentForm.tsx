@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { exportPublicKey } from '../../certificates/signing';
 import { ROLES, type Role } from '../../engine/content';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
@@ -54,7 +54,8 @@ function itemsFrom(chosen: string[]): AssignmentItem[] {
 
 /** The form a trainer fills in to make a signed assignment: every field labelled, errors in words. */
 export function CreateAssignmentForm() {
-  const { db, catalog, now } = useServices();
+  const db = useDatabase();
+  const { catalog, now } = useServices();
   const { t } = useTranslation([
     'trainer',
     'ui',

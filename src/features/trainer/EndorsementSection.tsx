@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import { fingerprint } from '../../certificates/signing';
 import { deploymentTrust, organisation } from '../../organisation/organisation';
 import { trainerStanding } from '../../organisation/trust';
@@ -21,7 +21,8 @@ import { CodeEntry } from './CodeEntry';
  */
 export function EndorsementSection() {
   const { t, i18n } = useTranslation('trainer');
-  const { db, now } = useServices();
+  const db = useDatabase();
+  const { now } = useServices();
   const [shownKey, setShownKey] = useState<{ key: string; fingerprint: string }>();
   const [result, setResult] = useState<EndorsementImport>();
   const current = useLiveQuery(async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { importReceipts, pastedCodes, type ReceiptImportResult } from '../../trainer/receiptImport';
 import { readTextFiles } from './downloadText';
@@ -14,7 +14,8 @@ export function ReceiptImport({
   initialText?: string;
 }) {
   const { t } = useTranslation('trainer');
-  const { db, now } = useServices();
+  const db = useDatabase();
+  const { now } = useServices();
   const [pasted, setPasted] = useState(initialText);
   const [results, setResults] = useState<ReceiptImportResult[] | null>(null);
   const [busy, setBusy] = useState(false);

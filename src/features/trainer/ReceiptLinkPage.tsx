@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { Link, useLocation } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase } from '../../app/services';
 import { readReceipt } from '../../trainer/receiptCode';
 import { PageHeading } from '../shared/PageHeading';
 
 /** A receipt link opened directly: says what it is and, on the trainer's device, where to import it. */
 export function ReceiptLinkPage() {
   const { t } = useTranslation('trainer');
-  const { db } = useServices();
+  const db = useDatabase();
   const hash = useLocation({ select: (location) => location.hash });
   const assignmentId = useMemo(() => readReceipt(hash)?.assignmentId ?? null, [hash]);
   const known = useLiveQuery(

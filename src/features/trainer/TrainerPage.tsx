@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase } from '../../app/services';
 import { trainerFingerprint } from '../../trainer/trainerKeys';
 import { formatDate } from '../certificate/certificateText';
 import { PageHeading } from '../shared/PageHeading';
@@ -12,7 +12,7 @@ import { useTrainerAssignments } from './useAssignments';
 /** The trainer area: assignments made on this device, and the form to make a new one. */
 export function TrainerPage() {
   const { t, i18n } = useTranslation(['trainer', 'ui']);
-  const { db } = useServices();
+  const db = useDatabase();
   const assignments = useTrainerAssignments();
   const keyFingerprint = useLiveQuery(() => trainerFingerprint(db).catch(() => null), [db]);
   const receiptCounts = useLiveQuery(async () => {

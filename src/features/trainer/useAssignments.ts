@@ -2,7 +2,7 @@
 // the trainer's receipts, decoded for display. Codes were checked when they were stored.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { useServices } from '../../app/services';
+import { useDatabase } from '../../app/services';
 import { fingerprint } from '../../certificates/signing';
 import { readAssignment, type AssignmentPayload } from '../../trainer/assignmentCode';
 import { readReceipt, type ReceiptPayload } from '../../trainer/receiptCode';
@@ -22,7 +22,7 @@ function decoded(records: { id: string; code: string }[]): StoredAssignment[] {
 
 /** The trainer's assignments, newest first; undefined while loading. */
 export function useTrainerAssignments(): StoredAssignment[] | undefined {
-  const { db } = useServices();
+  const db = useDatabase();
   return useLiveQuery(
     async () => decoded(await db.trainerAssignments.orderBy('createdAt').reverse().toArray()).filter(Boolean),
     [db],
@@ -31,7 +31,7 @@ export function useTrainerAssignments(): StoredAssignment[] | undefined {
 
 /** One of the trainer's assignments: null when this device has no such assignment. */
 export function useTrainerAssignment(id: string): StoredAssignment | null | undefined {
-  const { db } = useServices();
+  const db = useDatabase();
   return useLiveQuery(async () => {
     const record = await db.trainerAssignments.get(id);
     return record ? (decoded([record])[0] ?? null) : null;
@@ -40,7 +40,7 @@ export function useTrainerAssignment(id: string): StoredAssignment | null | unde
 
 /** The learner's imported assignments, soonest due first. */
 export function useLearnerAssignments(): StoredAssignment[] | undefined {
-  const { db } = useServices();
+  const db = useDatabase();
   return useLiveQuery(async () => {
     const all = decoded(await db.assignments.orderBy('importedAt').toArray());
     return all.sort((a, b) => (a.payload.due ?? '9999').localeCompare(b.payload.due ?? '9999'));
@@ -48,7 +48,7 @@ export function useLearnerAssignments(): StoredAssignment[] | undefined {
 }
 
 export function useLearnerAssignment(id: string): StoredAssignment | null | undefined {
-  const { db } = useServices();
+  const db = useDatabase();
   return useLiveQuery(async () => {
     const record = await db.assignments.get(id);
     return record ? (decoded([record])[0] ?? null) : null;
@@ -65,7 +65,7 @@ export interface StoredReceipt {
 }
 
 export function useReceipts(assignmentId: string): StoredReceipt[] | undefined {
-  const { db } = useServices();
+  const db = useDatabase();
   return useLiveQuery(async () => {
     const records = await db.receipts.where('assignmentId').equals(assignmentId).toArray();
     const receipts: StoredReceipt[] = [];
