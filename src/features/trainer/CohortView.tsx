@@ -195,7 +195,8 @@ export function CohortView({
   /** Keeps element ids unique when two cohort views share a page. */
   idPrefix?: string;
 }) {
-  const { catalog, db } = useServices();
+  const db = useDatabase();
+  const { catalog } = useServices();
   const { t, i18n } = useTranslation(['trainer', 'ui', 'myths']);
   const summary = useMemo(() => cohortSummary(assignment, receipts, catalog.modules), [assignment, receipts, catalog]);
   const byId = useMemo(() => new Map(receipts.map((receipt) => [receipt.id, receipt])), [receipts]);

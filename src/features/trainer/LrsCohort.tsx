@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useDatabase, useServices } from '../../app/services';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { lrsCohort, type LrsLearner } from '../../trainer/lrsCohort';
 import {
@@ -33,7 +33,7 @@ type SyncState =
 
 function ConnectForm({ onSaved }: { onSaved: (connection: LrsConnection) => void }) {
   const { t } = useTranslation('trainer');
-  const { db } = useServices();
+  const db = useDatabase();
   const [endpoint, setEndpoint] = useState('');
   const [key, setKey] = useState('');
   const [secret, setSecret] = useState('');
@@ -105,7 +105,8 @@ function ConnectForm({ onSaved }: { onSaved: (connection: LrsConnection) => void
  */
 export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
   const { t } = useTranslation('trainer');
-  const { db, catalog } = useServices();
+  const db = useDatabase();
+  const { catalog } = useServices();
   const connection = useLiveQuery(() => readConnection(db), [db]);
   const source = connection ? sourceOf(connection) : null;
   const learners = useLiveQuery(async () => (source ? readLearners(db, source) : []), [db, source]);
