@@ -2,13 +2,14 @@
 // support page, a module's closing summary says whom to tell and call there, its certificate names
 // it (with its logo) and the law's review date, and Exit this page goes to its chosen site. Nothing
 // leaves the machine: the outside exit address is answered by a local stub.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { interfaceWords, loadModule, playLesson } from './course';
 import { E2E_PORT } from './origin';
+import { buildForOrganisation, servePreview, type PreviewServer } from './organisationBuild';
 
 const PORT = E2E_PORT + 101;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -20,47 +21,15 @@ const ui = interfaceWords('en');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const { courseModule, words } = loadModule('orientation');
 
-let server: ChildProcess | undefined;
+let server: PreviewServer | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  mkdirSync(OUT_DIR, { recursive: true });
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', OUT_DIR, '--emptyOutDir'],
-    { cwd: ROOT, env: { ...process.env, HEARD_ORGANISATION: EXAMPLE }, stdio: 'pipe' },
-  );
-  server = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--outDir',
-      OUT_DIR,
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`vite preview did not start on ${ORIGIN}`);
+  server = await servePreview(buildForOrganisation(EXAMPLE, OUT_DIR), PORT);
 });
 
 test.afterAll(async () => {
-  if (!server) return;
-  const exited = new Promise((done) => server?.once('exit', done));
-  server.kill();
-  await exited;
+  await server?.stop();
 });
 
 /** Every request stays on this machine: the exit site gets a stub, anything else outside is refused. */

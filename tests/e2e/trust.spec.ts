@@ -4,13 +4,14 @@
 // countersigns; /verify on that organisation's deployment names the endorsed trainer and the
 // organisation, and the same code on another organisation's build is "a key this site does not
 // know". The fingerprints on the certificate page and on /verify match.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { loadModule, playLesson } from './course';
 import { E2E_PORT } from './origin';
+import { buildForOrganisation, servePreview, type PreviewServer } from './organisationBuild';
 
 const PORT = E2E_PORT + 100;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -28,54 +29,18 @@ const FINGERPRINT = /[0-9A-F]{4}( [0-9A-F]{4}){7}/;
 /** Builds the app for one organisation into its own folder. */
 function build(name: string, organisation: object): string {
   const file = join(WORK, `${name}.json`);
-  const outDir = join(WORK, name);
   writeFileSync(file, JSON.stringify(organisation, null, 2));
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, HEARD_ORGANISATION: file },
-      stdio: 'pipe',
-    },
-  );
-  return outDir;
+  return buildForOrganisation(file, join(WORK, name));
 }
 
-let server: ChildProcess | undefined;
+let server: PreviewServer | undefined;
 
 async function serve(outDir: string): Promise<void> {
-  server = spawn(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'preview',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(PORT),
-      '--strictPort',
-      '--outDir',
-      outDir,
-    ],
-    { cwd: ROOT, stdio: 'ignore' },
-  );
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(ORIGIN)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`vite preview did not start on ${ORIGIN}`);
+  server = await servePreview(outDir, PORT);
 }
 
 async function stop(): Promise<void> {
-  if (!server) return;
-  const exited = new Promise((done) => server?.once('exit', done));
-  server.kill();
-  await exited;
+  await server?.stop();
   server = undefined;
 }
 
