@@ -167,8 +167,8 @@ export const moduleSchema = z.object({
   lessons: z.array(lessonSchema).min(1),
 });
 
-/** What kind of document a source is. The first group are primary sources (see PRIMARY_KINDS). */
-export const sourceKindSchema = z.enum([
+/** Kinds that can carry a claim about the law or about what the audit found on their own. */
+const PRIMARY_SOURCE_KINDS = [
   'legislation',
   'case-law',
   'statutory-guidance',
@@ -180,26 +180,19 @@ export const sourceKindSchema = z.enum([
   'hansard',
   'inquiry',
   'inspectorate',
+] as const;
+
+/** What kind of document a source is: the primary kinds, then the rest. */
+export const sourceKindSchema = z.enum([
+  ...PRIMARY_SOURCE_KINDS,
   'research',
   'professional-guidance',
   'news',
   'commentary',
 ]);
 
-/** Kinds that can carry a claim about the law or about what the audit found on their own. */
-export const PRIMARY_KINDS: readonly SourceKind[] = [
-  'legislation',
-  'case-law',
-  'statutory-guidance',
-  'guidance',
-  'safeguarding-procedures',
-  'audit',
-  'official-response',
-  'official-report',
-  'hansard',
-  'inquiry',
-  'inspectorate',
-];
+/** The primary kinds, for the content checks. */
+export const PRIMARY_KINDS: readonly SourceKind[] = PRIMARY_SOURCE_KINDS;
 
 /** One document, linked at its own publisher. */
 export const sourceSchema = z

@@ -7,19 +7,21 @@ export function TextField({
   value,
   onChange,
   autoComplete,
+  type = 'text',
 }: {
   id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
   autoComplete?: string;
+  type?: 'text' | 'url' | 'password';
 }) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
-        type="text"
+        type={type}
         autoComplete={autoComplete}
         value={value}
         onChange={(event) => onChange(event.target.value)}

@@ -18,6 +18,7 @@ import {
   type LrsProblem,
 } from '../../trainer/lrsSync';
 import { CohortView } from './CohortView';
+import { TextField } from '../shared/FormParts';
 
 /** "key:secret" as an HTTP Basic Authorization header (UTF-8, as LRSs expect). */
 function basicAuthorization(key: string, secret: string): string {
@@ -54,39 +55,17 @@ function ConnectForm({ onSaved }: { onSaved: (connection: LrsConnection) => void
   };
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
-      <div className="field">
-        <label htmlFor="lrs-endpoint">{t('lrs.endpoint')}</label>
-        <input id="lrs-endpoint" type="url" value={endpoint} onChange={(event) => setEndpoint(event.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="lrs-key">{t('lrs.key')}</label>
-        <input
-          id="lrs-key"
-          type="text"
-          autoComplete="off"
-          value={key}
-          onChange={(event) => setKey(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="lrs-secret">{t('lrs.secret')}</label>
-        <input
-          id="lrs-secret"
-          type="password"
-          autoComplete="off"
-          value={secret}
-          onChange={(event) => setSecret(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="lrs-activity">{t('lrs.activity')}</label>
-        <input
-          id="lrs-activity"
-          type="url"
-          value={activityId}
-          onChange={(event) => setActivityId(event.target.value)}
-        />
-      </div>
+      <TextField id="lrs-endpoint" type="url" label={t('lrs.endpoint')} value={endpoint} onChange={setEndpoint} />
+      <TextField id="lrs-key" label={t('lrs.key')} autoComplete="off" value={key} onChange={setKey} />
+      <TextField
+        id="lrs-secret"
+        type="password"
+        label={t('lrs.secret')}
+        autoComplete="off"
+        value={secret}
+        onChange={setSecret}
+      />
+      <TextField id="lrs-activity" type="url" label={t('lrs.activity')} value={activityId} onChange={setActivityId} />
       {problem && (
         <p role="alert" className="panel panel--warning">
           {t(`lrs.${problem}`)}
