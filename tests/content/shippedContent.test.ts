@@ -56,7 +56,10 @@ describe('shipped content', () => {
         const words = strings(language, courseModule.id);
         const needed = requiredKeys(courseModule);
         expect(needed.filter((key) => !words[key]?.trim())).toEqual([]);
-        expect(Object.keys(words).filter((key) => !needed.includes(key))).toEqual([]);
+        // A nation variant (`K_wales`, `K_england`) is read in place of its base key, so it needs that key.
+        expect(Object.keys(words).filter((key) => !needed.includes(key.replace(/_(?:wales|england)$/, '')))).toEqual(
+          [],
+        );
       });
     }
 
