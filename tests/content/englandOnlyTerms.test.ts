@@ -38,6 +38,9 @@ const ENGLISH_TERMS: Term[] = [
     name: 'taxi and private hire duty',
     pattern: /Taxis and Private Hire Vehicles \(Safeguarding|\b2022 Taxis Act\b|\b10 working days\b/i,
   },
+  // English licensing authorities must use a single database of refused and revoked licences
+  // (casey-audit-facts.md, S5); the facts say nothing of Welsh councils.
+  { name: 'licensing database', pattern: /\bdatabase of refused and revoked licences\b/i },
   // England's national review panel [L56]; Wales has child practice reviews [L37].
   { name: 'Child Safeguarding Practice Review Panel', pattern: /Child Safeguarding Practice Review/i },
   // The Crime and Policing Act 2026 reporting duty covers relevant activity in England [L16];
@@ -63,6 +66,7 @@ const WELSH_TERMS: Term[] = [
     name: 'dyletswydd tacsis a hurio preifat',
     pattern: /Deddf Tacsis a Cherbydau Hurio Preifat|\bDeddf Tacsis 2022\b|\b10 diwrnod gwaith\b/i,
   },
+  { name: 'cronfa ddata trwyddedau', pattern: /\bo drwyddedau (?:a wrthodwyd|sydd wedi[’']u gwrthod)/i },
   { name: 'Panel Adolygu Ymarfer Diogelu Plant', pattern: /Adolygu Ymarfer Diogelu Plant/i },
   {
     name: 'dyletswydd adrodd gorfodol',
