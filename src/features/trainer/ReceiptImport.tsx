@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDatabase, useServices } from '../../app/services';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { importReceipts, pastedCodes, type ReceiptImportResult } from '../../trainer/receiptImport';
-import { readTextFiles } from './downloadText';
+import { readTextFiles } from '../shared/downloadText';
 
 /** Receipts in: many files at once (picked or dropped) or pasted links, each with its own result. */
 export function ReceiptImport({
