@@ -101,6 +101,27 @@ const firstPageZone = {
   },
 };
 
+// A step kind's file builds its schema from the parts contentSchema.ts hands it, so the engine's
+// runtime (the lesson player) never loads zod: the kinds may import zod's and the schema's types only.
+const stepKindZone = {
+  files: ['src/engine/steps/**/*.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^(zod(/.*)?|\\.\\./(zod|contentSchema))$',
+            allowTypeImports: true,
+            message:
+              'A step kind takes zod from the schema parts it is given (StepSchemaParts): import only types here.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: ['dist', 'dist-lms', 'packages', '.cache', 'node_modules', 'reports', 'test-results', 'playwright-report'],
@@ -186,4 +207,5 @@ export default tseslint.config(
   },
   ...featureZones,
   firstPageZone,
+  stepKindZone,
 );

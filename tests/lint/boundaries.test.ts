@@ -138,3 +138,23 @@ describe('the first-page rule', () => {
     expect(uncovered).toEqual([]);
   });
 });
+
+describe('step kinds', () => {
+  it('take zod from the schema parts they are given, never by import', async () => {
+    const probe = 'src/engine/steps/probe.ts';
+    for (const code of [
+      "import { z } from '../zod';\nexport const probe = z;\n",
+      "import { optionSchema } from '../contentSchema';\nexport const probe = optionSchema;\n",
+    ]) {
+      const found = await problems(probe, code);
+      expect(found, code).toHaveLength(1);
+      expect(found[0], code).toMatch(/import only types here/);
+    }
+    expect(
+      await problems(
+        probe,
+        "import type { StepSchemaParts } from '../contentSchema';\nexport type Probe = StepSchemaParts;\n",
+      ),
+    ).toEqual([]);
+  });
+});
