@@ -1,6 +1,7 @@
 // The folder boundaries are lint rules (eslint.config.js); these prove the rules bite, and bite for
-// the reason they exist (each check reads the rule's message, not only its name).
-import { existsSync, readFileSync } from 'node:fs';
+// the reason they exist (each check reads the rule's message, not only its name). Import cycles are
+// checked here too, over the same static imports the bundler follows.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import ts from 'typescript';
@@ -18,7 +19,8 @@ const APP_SHELL = /never its shell/;
 const FIRST_PAGE_PACKAGE = /The first page must not load XState, Dexie or zod/;
 const FIRST_PAGE_MODULE = /This module loads XState, Dexie or zod/;
 
-describe('folder boundaries', () => {
+// The first lint of a run loads ESLint's plugins, slow on a busy machine.
+describe('folder boundaries', { timeout: 30_000 }, () => {
   it('refuse a feature importing another feature, statically or lazily', async () => {
     const probe = 'src/features/profile/Probe.ts';
     for (const code of [
@@ -156,5 +158,60 @@ describe('step kinds', () => {
         "import type { StepSchemaParts } from '../contentSchema';\nexport type Probe = StepSchemaParts;\n",
       ),
     ).toEqual([]);
+  });
+});
+
+/** Every .ts and .tsx file under a folder. */
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    return entry.isDirectory() ? sourceFiles(path) : /\.tsx?$/.test(entry.name) ? [resolve(path)] : [];
+  });
+}
+
+/** The import cycles among `files` (Tarjan's strongly connected components of more than one file, or a self-import). */
+function importCycles(files: string[]): string[][] {
+  const edges = new Map(files.map((file) => [file, valueImports(file)]));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  let counter = 0;
+  const visit = (file: string) => {
+    index.set(file, counter);
+    low.set(file, counter++);
+    stack.push(file);
+    onStack.add(file);
+    for (const next of edges.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(file, Math.min(low.get(file)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!));
+    }
+    if (low.get(file) === index.get(file)) {
+      const component: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        component.push(relative('.', member));
+      } while (member !== file);
+      if (component.length > 1 || (edges.get(file) ?? []).includes(file)) cycles.push(component.sort());
+    }
+  };
+  for (const file of files) if (!index.has(file)) visit(file);
+  return cycles;
+}
+
+describe('imports', () => {
+  it('form no cycles in src (type-only imports load nothing, so they may)', () => {
+    expect(importCycles(sourceFiles('src'))).toEqual([]);
+  });
+
+  it('would report a cycle', () => {
+    // The check itself: two probe files that import each other are found.
+    const folder = resolve('tests/lint/cycle-probe');
+    expect(importCycles([join(folder, 'a.ts'), join(folder, 'b.ts')]).map((cycle) => cycle.length)).toEqual([2]);
   });
 });
