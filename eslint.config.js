@@ -1,5 +1,5 @@
-// Lint rules: TypeScript, React hooks, accessibility (jsx-a11y), and the one boundary that keeps
-// the design honest: the engine never imports the UI, storage or app code.
+// Lint rules: TypeScript, React hooks, accessibility (jsx-a11y), literal text, and the folder
+// boundaries (engine, storage, content, features, first page) that keep the design honest.
 import js from '@eslint/js';
 import globals from 'globals';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
@@ -14,15 +14,15 @@ const configuredZod = {
   message: 'Import z from src/engine/zod.ts: it is configured so zod never trips the Content Security Policy.',
 };
 
-// Feature folders: each is a page or a part of one, and never imports another (shared code lives in
-// features/shared). The trainer's pages still use the certificate feature's QR code and date
-// helpers (architecture review #3): that one exception is listed until they move to shared.
+// Feature folders: each is a page or a part of one, and never imports another, statically or with
+// a lazy `import()` (code both need lives in features/shared; the app shell composes features).
 const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && entry.name !== 'shared')
   .map((entry) => entry.name);
-const FEATURE_EXCEPTIONS = { trainer: ['certificate'] };
+const FEATURE_MESSAGE = 'Features never import each other: move what both need to src/features/shared.';
 const featureZones = FEATURES.map((feature) => {
-  const others = FEATURES.filter((other) => other !== feature && !(FEATURE_EXCEPTIONS[feature] ?? []).includes(other));
+  const others = FEATURES.filter((other) => other !== feature).join('|');
+  const otherFeature = `^\\.\\./(${others})(/|$)|/features/(${others})/`;
   return {
     files: [`src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
@@ -31,14 +31,7 @@ const featureZones = FEATURES.map((feature) => {
         {
           paths: [configuredZod],
           patterns: [
-            ...(others.length > 0
-              ? [
-                  {
-                    regex: `^\\.\\./(${others.join('|')})(/|$)|/features/(${others.join('|')})/`,
-                    message: 'Features never import each other: move what both need to src/features/shared.',
-                  },
-                ]
-              : []),
+            { regex: otherFeature, message: FEATURE_MESSAGE },
             {
               // The app shell (router, layout, i18n set-up) imports the features, never the reverse.
               regex: '^\\.\\./\\.\\./app/(?!services$|performanceMarks$)',
@@ -47,19 +40,31 @@ const featureZones = FEATURES.map((feature) => {
           ],
         },
       ],
+      // no-restricted-imports does not look at `import()`, which a lazy section would use.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `ImportExpression[source.value=/${otherFeature.replaceAll('/', '\\/')}/]`,
+          message: FEATURE_MESSAGE,
+        },
+      ],
     },
   };
 });
 
 // The modules of the first page (the dashboard and the shell around every page) must not pull in
 // XState, Dexie or zod, which load only with the pages that need them. Type imports are free.
+// tests/lint/boundaries.test.ts walks the first page's imports from src/main.tsx and fails when
+// one of them is missing here.
 const FIRST_PAGE = [
   'src/main.tsx',
   'src/app/**/*.{ts,tsx}',
   'src/features/dashboard/**/*.{ts,tsx}',
-  'src/features/shared/{LanguageSwitcher,NotFoundPage,PageHeading,StatusTag,useStoredProgress}.{ts,tsx}',
+  'src/features/shared/{CpdMinutes,LanguageSwitcher,NotFoundPage,PageHeading,StatusTag,useStoredProgress}.{ts,tsx}',
   'src/features/offline/**/*.{ts,tsx}',
   'src/features/safety/**/*.{ts,tsx}',
+  'src/features/settings/displaySettings.ts',
+  'src/organisation/organisation.ts',
   'src/content/catalog.ts',
   'src/storage/storedProgress.ts',
   'src/storage/moduleOverview.ts',
@@ -89,6 +94,27 @@ const firstPageZone = {
               '(^|/)(engine/(lessonMachine|moduleMachine|lessonRestore|lessonView|contentSchema|zod)|storage/(database|moduleCompletion|lessonStep|backup))$',
             allowTypeImports: true,
             message: 'This module loads XState, Dexie or zod; the first page may import only its types.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
+// A step kind's file builds its schema from the parts contentSchema.ts hands it, so the engine's
+// runtime (the lesson player) never loads zod: the kinds may import zod's and the schema's types only.
+const stepKindZone = {
+  files: ['src/engine/steps/**/*.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '^(zod(/.*)?|\\.\\./(zod|contentSchema))$',
+            allowTypeImports: true,
+            message:
+              'A step kind takes zod from the schema parts it is given (StepSchemaParts): import only types here.',
           },
         ],
       },
@@ -181,4 +207,5 @@ export default tseslint.config(
   },
   ...featureZones,
   firstPageZone,
+  stepKindZone,
 );

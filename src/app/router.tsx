@@ -1,6 +1,7 @@
 // The typed URL contract of the app. Every page is a deep link that survives a reload. Pages other
 // than the dashboard load on first visit, and so does the database (Dexie), keeping the first
 // download small: the dashboard reads saved progress without it.
+import { lazy } from 'react';
 import {
   createRootRouteWithContext,
   createRoute,
@@ -53,11 +54,18 @@ const rootRoute = createRootRouteWithContext<RootContext>()({
   notFoundComponent: NotFoundPage,
 });
 
+// Features never import each other, so the shell hands the dashboard the learner's assigned work;
+// its code loads only when the dashboard has assignments to show.
+const AssignedWork = lazy(() =>
+  import('../features/assignments/AssignedWork').then((module) => ({ default: module.AssignedWork })),
+);
 const dashboardRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: DASHBOARD_PATH,
   staticData: { rendersBeforeDatabase: true },
-  component: DashboardPage,
+  component: function DashboardRoute() {
+    return <DashboardPage assignedWork={<AssignedWork />} />;
+  },
 });
 
 /** Every page under a module: the module is found (or the page is not found) and its words load first. */
@@ -215,14 +223,14 @@ const assignmentImportRoute = createRoute({
   path: '/assignment',
   // The link's `#…` is imported here, once per visit, before the page shows the outcome.
   ...importsTheHash(async (context, hash) =>
-    (await import('../features/trainer/AssignmentImportPage')).importFromLink(context, hash),
+    (await import('../features/assignments/AssignmentImportPage')).importFromLink(context, hash),
   ),
-  component: lazyRouteComponent(() => import('../features/trainer/AssignmentImportPage'), 'AssignmentImportPage'),
+  component: lazyRouteComponent(() => import('../features/assignments/AssignmentImportPage'), 'AssignmentImportPage'),
 });
 const assignedWorkRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/assignments/$assignmentId',
-  component: lazyRouteComponent(() => import('../features/trainer/AssignedWorkPage'), 'AssignedWorkPage'),
+  component: lazyRouteComponent(() => import('../features/assignments/AssignedWorkPage'), 'AssignedWorkPage'),
 });
 const receiptLinkRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -233,9 +241,9 @@ const certificateImportRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/certificates/import',
   ...importsTheHash(async (context, hash) =>
-    (await import('../features/trainer/CertificateImportPage')).importFromLink(context, hash),
+    (await import('../features/assignments/CertificateImportPage')).importFromLink(context, hash),
   ),
-  component: lazyRouteComponent(() => import('../features/trainer/CertificateImportPage'), 'CertificateImportPage'),
+  component: lazyRouteComponent(() => import('../features/assignments/CertificateImportPage'), 'CertificateImportPage'),
 });
 
 const routeTree = rootRoute.addChildren([

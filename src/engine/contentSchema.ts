@@ -1,6 +1,9 @@
 // The shape of course content. Structure lives in modules/<id>/module.json and is
 // checked here; every word a learner sees lives in locales/<lang>/<moduleId>.json under
 // keys derived from these ids (see contentKeys.ts), so a translation never touches structure.
+import type { QuestionStep } from './steps/question';
+import { stepKinds, type Step } from './steps/registry';
+import type { ScenarioStep } from './steps/scenario';
 import { z } from './zod';
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens');
@@ -53,86 +56,30 @@ export const optionSchema = z.object({
   pinned: z.string().min(1).optional(),
 });
 
-const stepBase = {
-  id,
-  paragraphs: z.array(paragraphSchema).default([]),
-};
-
-export const readingStepSchema = z.object({
-  ...stepBase,
-  kind: z.literal('reading'),
-  next: id,
-});
-
-export const questionStepSchema = z.object({
-  ...stepBase,
-  kind: z.literal('question'),
-  mode: z.enum(['single', 'multiple']).default('single'),
-  options: z.array(optionSchema).min(2).max(6),
-  next: id,
-});
-
-/** A stage of a branching scenario: the option chosen picks the next stage. */
-export const scenarioStepSchema = z.object({
-  ...stepBase,
-  kind: z.literal('scenario'),
-  options: z
-    .array(optionSchema.required({ next: true }))
-    .min(2)
-    .max(4),
-});
-
 export const roleSchema = z.enum(['police', 'social-care', 'education', 'health', 'licensing-council', 'other']);
 
 /**
- * A language-coach exercise: the learner rewrites a case-note sentence and the app flags, as they
- * type, any term to avoid, with why it harms and what to say instead. Practice, not scored.
+ * What a step kind's schema is built from. Each kind's schema lives in its own file in steps/ (with
+ * the rest of that kind); the kinds receive zod from here, so the engine's runtime never loads it.
  */
-export const rewriteStepSchema = z.object({
-  ...stepBase,
-  kind: z.literal('rewrite'),
-  next: id,
-});
-
-/**
- * A content note before material that describes abuse: what it contains and how intense it is.
- * The learner continues, takes a break (their place is saved), or takes `alternative`, a route
- * that meets the same learning outcome without the hard material.
- */
-export const contentNoteStepSchema = z.object({
-  ...stepBase,
-  kind: z.literal('contentNote'),
-  intensity: z.enum(['low', 'moderate', 'high']),
-  next: id,
-  alternative: id,
-});
-
-/**
- * Sends the learner to the path written for their role, where practice differs between roles.
- * Learners who gave no role, or a role without its own path, take `otherwise`.
- */
-export const roleBranchStepSchema = z.object({
+export const stepSchemaParts = {
+  z,
   id,
-  kind: z.literal('roleBranch'),
-  paragraphs: z.array(paragraphSchema).max(0).default([]),
-  routes: z.partialRecord(roleSchema, id),
-  otherwise: id,
-});
+  /** The fields every shown step has. */
+  stepBase: {
+    id,
+    paragraphs: z.array(paragraphSchema).default([]),
+  },
+  paragraphSchema,
+  optionSchema,
+  roleSchema,
+};
+export type StepSchemaParts = typeof stepSchemaParts;
 
-export const summaryStepSchema = z.object({
-  ...stepBase,
-  kind: z.literal('summary'),
-});
+const [firstKind, ...otherKinds] = Object.values(stepKinds).map((kind) => kind.schema(stepSchemaParts));
 
-export const stepSchema = z.discriminatedUnion('kind', [
-  readingStepSchema,
-  questionStepSchema,
-  scenarioStepSchema,
-  roleBranchStepSchema,
-  contentNoteStepSchema,
-  rewriteStepSchema,
-  summaryStepSchema,
-]);
+/** One step of a lesson: checked by the schema of its `kind`, from the registry in steps/. */
+export const stepSchema = z.discriminatedUnion('kind', [firstKind!, ...otherKinds]) as unknown as z.ZodType<Step>;
 
 export const lessonSchema = z.object({
   id,
@@ -216,14 +163,13 @@ export type Claim = z.infer<typeof claimSchema>;
 export type SourceKind = z.infer<typeof sourceKindSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Option = z.infer<typeof optionSchema>;
-export type ReadingStep = z.infer<typeof readingStepSchema>;
-export type QuestionStep = z.infer<typeof questionStepSchema>;
-export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
-export type SummaryStep = z.infer<typeof summaryStepSchema>;
-export type RoleBranchStep = z.infer<typeof roleBranchStepSchema>;
-export type ContentNoteStep = z.infer<typeof contentNoteStepSchema>;
-export type RewriteStep = z.infer<typeof rewriteStepSchema>;
-export type Step = z.infer<typeof stepSchema>;
+export type { ReadingStep } from './steps/reading';
+export type { QuestionStep, ScenarioStep };
+export type { SummaryStep } from './steps/summary';
+export type { RoleBranchStep } from './steps/roleBranch';
+export type { ContentNoteStep } from './steps/contentNote';
+export type { RewriteStep } from './steps/rewrite';
+export type { Step };
 export type DecisionStep = QuestionStep | ScenarioStep;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type CourseModule = z.infer<typeof moduleSchema>;

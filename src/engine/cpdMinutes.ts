@@ -18,6 +18,7 @@ import type { CourseModule, Lesson, Role, Step } from './contentSchema';
 import { ROLES, isDecisionStep } from './content';
 import { stepKeys } from './contentKeys';
 import { stepById } from './lessonGraph';
+import { modeOf, nextOf, successorsOf } from './steps/registry';
 
 /** Reading pace for dense professional material (see the model above). */
 export const WORDS_PER_MINUTE = 200;
@@ -111,18 +112,16 @@ export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: num
       const step = stepById(lesson, stepId);
       const own = perMinute(stepWords(lesson, step, words)) + (isTimedDecision(step) ? MINUTES_PER_DECISION : 0);
       let result: number;
-      switch (step.kind) {
-        case 'summary':
+      // Each kind says where it leads (steps/registry.ts), so a new kind needs nothing here.
+      switch (modeOf(step)) {
+        case 'ending':
           result = own;
           break;
-        case 'roleBranch':
-          result = cost((role && step.routes[role]) || step.otherwise);
+        case 'route':
+          result = cost(nextOf(step, { role, chosen: undefined })!);
           break;
-        case 'contentNote':
-          result = own + pick([cost(step.next), cost(step.alternative)]);
-          break;
-        case 'question':
-        case 'scenario': {
+        case 'decision': {
+          if (!isDecisionStep(step)) throw new Error(`${step.id} is a decision of an unknown kind`);
           const all = perMinute(
             explanationWords(
               lesson,
@@ -133,15 +132,15 @@ export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: num
           );
           const read = (optionId: string) =>
             allExplanations ? all : perMinute(explanationWords(lesson, step, words, [optionId]));
-          const after =
-            step.kind === 'scenario'
-              ? step.options.map((option) => read(option.id) + cost(option.next))
-              : step.options.map((option) => read(option.id) + cost(step.next));
+          const after = step.options.map(
+            (option) => read(option.id) + cost(nextOf(step, { role, chosen: [option.id] })!),
+          );
           result = own + pick(after);
           break;
         }
         default:
-          result = own + cost(step.next);
+          // Reading and rewrite go on; a content note may go on or take its alternative.
+          result = own + pick(successorsOf(step).map(cost));
       }
       memo.set(stepId, result);
       return result;
@@ -173,20 +172,19 @@ function rightPath(lesson: Lesson): Pick<LessonPath, 'visited' | 'answers'> {
   const answers: { stepId: string; optionIds: string[] }[] = [];
   let step = stepById(lesson, lesson.start);
   for (;;) {
-    if (step.kind !== 'roleBranch') visited.push(step.id);
-    let next: string;
-    if (step.kind === 'summary') break;
-    else if (step.kind === 'roleBranch') next = step.otherwise;
-    else if (step.kind === 'scenario') {
-      const chosen = step.options.find((option) => option.correct) ?? step.options[0]!;
-      answers.push({ stepId: step.id, optionIds: [chosen.id] });
-      next = chosen.next;
-    } else if (step.kind === 'question') {
+    const mode = modeOf(step);
+    if (mode !== 'route') visited.push(step.id);
+    if (mode === 'ending') break;
+    let chosen: string[] | undefined;
+    if (isDecisionStep(step)) {
       const right = step.options.filter((option) => option.correct).map((option) => option.id);
-      answers.push({ stepId: step.id, optionIds: step.mode === 'single' ? right.slice(0, 1) : right });
-      next = step.next;
-    } else next = step.next;
-    step = stepById(lesson, next);
+      // One right option where only one can be chosen (a scenario stage, a single-choice question).
+      chosen = step.kind === 'question' && step.mode === 'multiple' ? right : right.slice(0, 1);
+      if (chosen.length === 0) chosen = [step.options[0]!.id];
+      answers.push({ stepId: step.id, optionIds: chosen });
+    }
+    // No role: a role branch sends the learner `otherwise`; a content note goes on to the scenario.
+    step = stepById(lesson, nextOf(step, { role: null, chosen })!);
   }
   return { visited, answers };
 }

@@ -5,6 +5,7 @@
 // restored snapshot (which could carry an edited copy of the lesson) never decides.
 import type { CourseModule, DecisionStep, Lesson, Role, Step } from './contentSchema';
 import { isDecisionStep } from './content';
+import { modeOf, nextOf, successorsOf } from './steps/registry';
 
 export interface LoggedAnswer {
   stepId: string;
@@ -69,34 +70,27 @@ function answeredPaths(
     // A missing step or a loop ends this path; the content tests keep both out of shipped lessons.
     if (!step || onPath.has(stepId) || found.length >= 64) return;
     const here = new Set(onPath).add(stepId);
-    switch (step.kind) {
-      case 'summary':
+    // Each kind says where it leads (steps/registry.ts), so a new kind needs nothing here.
+    switch (modeOf(step)) {
+      case 'ending':
         found.push(decisions);
         return;
-      case 'reading':
-      case 'rewrite':
-        return walk(step.next, here, decisions);
-      case 'contentNote':
-        walk(step.next, here, decisions);
-        return walk(step.alternative, here, decisions);
-      case 'roleBranch': {
-        // A trainer's fixed role path allows only that route; otherwise any route the learner could take.
-        const routes =
-          role !== undefined
-            ? [(role && step.routes[role]) || step.otherwise]
-            : [...new Set([...Object.values(step.routes), step.otherwise])];
-        for (const route of routes) walk(route, here, decisions);
-        return;
-      }
-      case 'question':
-      case 'scenario': {
+      case 'decision': {
         const chosen = answers.get(step.id);
-        if (!chosen) return;
-        const next =
-          step.kind === 'question' ? step.next : step.options.find((option) => option.id === chosen[0])?.next;
+        if (!chosen || !isDecisionStep(step)) return;
+        const next = nextOf(step, { role: role ?? null, chosen });
         if (next) walk(next, here, [...decisions, step]);
         return;
       }
+      case 'route': {
+        // A trainer's fixed role path allows only that route; otherwise any route the learner could take.
+        const routes = role !== undefined ? [nextOf(step, { role, chosen: undefined })] : successorsOf(step);
+        for (const route of routes) if (route) walk(route, here, decisions);
+        return;
+      }
+      default:
+        // Reading and rewrite go on; a content note may go on or take its alternative.
+        for (const next of successorsOf(step)) walk(next, here, decisions);
     }
   };
   walk(lesson.start, new Set(), []);

@@ -4,14 +4,20 @@
 // the shipped lesson's machine on resume, so the learner lands on the exact step they left with
 // the options in the same order.
 //
-// Layout (version 2):  H2 <role> |<module> |<module> ...   (modules in course order)
+// Layout (version 3):  H3 <role> |<module> |<module> ...   (modules in course order)
 //   module  = [<status i|p|n>[.<passedAt, base 36 seconds>]] ,<lesson> ,<lesson> ...
 //   lesson  = [<lesson hash, 4 chars><role><seed, base 36>:<moves>] [!<correct>.<total>.<completedAt>[.<myth index>...]]
-//   moves   = + continue, ~ take the alternative, or one base64url character: the chosen options as bits
+//   moves   = + continue, ~ take the alternative, or a choice: one base64url character (the chosen
+//             options as bits) and three more, the answer's fingerprint (its step id, the step's
+//             option ids and the chosen ids, hashed)
 // Results and module status never depend on the content: a pass stays a pass and a finished
-// lesson's result is kept whatever changed. A lesson in progress whose structure changed (its hash
-// differs) starts again, and `restartedLessons` says which. Version 1 (a module's hand-kept
-// version in place of hashes) still reads: its places replay where they fit and restart where not.
+// lesson's result is kept whatever changed. A lesson whose structure changed (its hash differs)
+// is replayed on the new graph, and kept where every answer's fingerprint still matches the step
+// it lands on (the same step, with the same options): so a step added after the learner's
+// answers, or a changed `next`, is followed and the answers kept. Where an answer no longer fits,
+// the lesson starts again and `restartedLessons` says which. Version 2 (no fingerprints) restarts
+// a changed lesson; version 1 (a module's hand-kept version in place of hashes) replays its places
+// where they fit and restarts them where not.
 // Pure: no storage, no clock; decoding never throws.
 import { createActor, type Snapshot } from 'xstate';
 import type { CourseModule, Lesson, Role } from '../engine/contentSchema';
@@ -25,7 +31,9 @@ import { roleRoute } from '../engine/steps/registry';
 
 export type { ModuleStatus } from '../engine/moduleMachine';
 
-export const CODEC_PREFIX = 'H2';
+export const CODEC_PREFIX = 'H3';
+/** Version 2: as version 3, without answer fingerprints. */
+const UNSIGNED_PREFIX = 'H2';
 const LEGACY_PREFIX = 'H1';
 /** SCORM 1.2's limit for cmi.suspend_data. */
 export const SCORM12_SUSPEND_DATA_LIMIT = 4096;
@@ -35,6 +43,7 @@ const ALTERNATIVE = '~';
 const NO_ROLE = '-';
 const SEED_END = ':';
 const CHOICE_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const FINGERPRINT_LENGTH = 3;
 
 /** The parts of a saved lesson the codec needs (a lesson machine's persisted snapshot has them). */
 export interface LessonPlace {
@@ -82,6 +91,21 @@ function choiceChar(options: { id: string }[], optionIds: string[]): string {
   return CHOICE_DIGITS[bits] ?? '';
 }
 
+/**
+ * Three base64url characters standing for an answer on a step: which step, which options it
+ * offers, which were chosen. A changed step gives another fingerprint (1 in 262,144 alike).
+ */
+function answerFingerprint(step: { id: string; options: { id: string }[] }, optionIds: readonly string[]): string {
+  const text = [step.id, step.options.map((option) => option.id).join(','), [...optionIds].sort().join(',')].join('|');
+  let value = hash32(text) % 64 ** FINGERPRINT_LENGTH;
+  let digits = '';
+  for (let place = 0; place < FINGERPRINT_LENGTH; place += 1) {
+    digits = CHOICE_DIGITS[value % 64] + digits;
+    value = Math.floor(value / 64);
+  }
+  return digits;
+}
+
 /** Where a step id leads once role branches (never shown) are followed. */
 function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
   let step = stepById(lesson, stepId);
@@ -105,7 +129,9 @@ function movesFor(lesson: Lesson, place: LessonPlace): string {
     const last = index === visited.length - 1;
     if (isDecisionStep(step)) {
       const answer = place.context.answers.find((candidate) => candidate.stepId === stepId);
-      if (answer && (!last || place.value === 'feedback')) moves += choiceChar(step.options, answer.optionIds);
+      if (answer && (!last || place.value === 'feedback')) {
+        moves += choiceChar(step.options, answer.optionIds) + answerFingerprint(step, answer.optionIds);
+      }
       if (!last) moves += CONTINUE;
     } else if (step.kind === 'contentNote') {
       const continued = visited[index + 1] === shownStep(lesson, step.next, place.context.role);
@@ -163,6 +189,9 @@ export function encodeProgress(modules: CourseModule[], mythIds: string[], progr
 
 class Unreadable extends Error {}
 
+/** Version 3 carries answer fingerprints, version 2 does not, version 1 has no lesson hashes. */
+type Format = 'fingerprinted' | 'unsigned' | 'legacy';
+
 function fail(why: string): never {
   throw new Unreadable(why);
 }
@@ -179,10 +208,14 @@ function roleFrom(char: string | undefined): Role | null {
   return role;
 }
 
-function replayLesson(lesson: Lesson, role: Role | null, seed: number, moves: string) {
+/** A move's answer that fits the lesson's moves but not the step it lands on (the lesson changed). */
+class AnswerMoved extends Unreadable {}
+
+function replayLesson(lesson: Lesson, role: Role | null, seed: number, moves: string, fingerprinted: boolean) {
   const actor = createActor(createLessonMachine(lesson), { input: { role, seed } }).start();
   try {
-    for (const move of moves) {
+    for (let at = 0; at < moves.length; at += 1) {
+      const move = moves[at] as string;
       const snapshot = actor.getSnapshot();
       let event;
       if (move === CONTINUE) event = { type: 'learner.continue' } as const;
@@ -192,6 +225,11 @@ function replayLesson(lesson: Lesson, role: Role | null, seed: number, moves: st
         const step = currentStep(lesson, snapshot.context);
         if (bits <= 0 || !isDecisionStep(step)) fail('a move does not fit the lesson');
         const optionIds = step.options.filter((_, index) => bits & (1 << index)).map((option) => option.id);
+        if (fingerprinted) {
+          const fingerprint = moves.slice(at + 1, at + 1 + FINGERPRINT_LENGTH);
+          at += FINGERPRINT_LENGTH;
+          if (fingerprint !== answerFingerprint(step, optionIds)) throw new AnswerMoved('an answer does not fit');
+        }
         event = { type: 'learner.choose', optionIds } as const;
       }
       if (!snapshot.can(event)) fail('a move does not fit the lesson');
@@ -225,8 +263,9 @@ function decodeModule(
   segment: string,
   mythIds: string[],
   progress: DecodedProgress,
-  legacy: boolean,
+  format: Format,
 ) {
+  const legacy = format === 'legacy';
   const [head = '', ...entries] = segment.split(',');
   // Version 1 led with the module's content version, now unused.
   const [statusChar, passedAt] = (legacy ? head.split('.').slice(1) : head === '' ? [] : head.split('.')) as [
@@ -240,7 +279,7 @@ function decodeModule(
     const [path = '', outcome, extra] = entry.split('!');
     if (extra !== undefined) fail('a lesson is damaged');
     if (path !== '') {
-      const place = legacy ? legacyPlace(lesson, path) : currentPlace(lesson, path);
+      const place = legacy ? legacyPlace(lesson, path) : currentPlace(lesson, path, format === 'fingerprinted');
       if (place) progress.lessons.push({ moduleId: courseModule.id, lessonId: lesson.id, ...place });
       else progress.restartedLessons.push({ moduleId: courseModule.id, lessonId: lesson.id });
     }
@@ -257,22 +296,34 @@ function decodeModule(
   progress.modules.push({ moduleId: courseModule.id, status, snapshot });
 }
 
-/** A version 2 lesson place: replayed when the lesson's structure is unchanged, else undefined. */
-function currentPlace(lesson: Lesson, path: string) {
+/**
+ * A version 2 or 3 lesson place. An unchanged lesson replays exactly (a move that does not fit
+ * means the text is damaged). A changed one replays on the new graph where its answers are
+ * fingerprinted (version 3) and each still fits its step; else it is undefined, and restarts.
+ */
+function currentPlace(lesson: Lesson, path: string, fingerprinted: boolean) {
   const end = path.indexOf(SEED_END);
   if (end < 6) fail('a lesson is damaged');
   const hash = path.slice(0, 4);
   const role = roleFrom(path[4]);
   const seed = base36(path.slice(5, end));
-  if (hash !== shortHash(lesson)) return undefined;
-  return replayLesson(lesson, role, seed, path.slice(end + 1));
+  const moves = path.slice(end + 1);
+  const unchanged = hash === shortHash(lesson);
+  if (!unchanged && !fingerprinted) return undefined;
+  try {
+    return replayLesson(lesson, role, seed, moves, fingerprinted);
+  } catch (error) {
+    // An answer that no longer fits its step restarts the lesson; so does any move of a changed one.
+    if (error instanceof AnswerMoved || (!unchanged && error instanceof Unreadable)) return undefined;
+    throw error;
+  }
 }
 
 /** A version 1 lesson place: made with content of unknown structure, so kept only where it fits. */
 function legacyPlace(lesson: Lesson, path: string) {
   const role = roleFrom(path[0]);
   try {
-    return replayLesson(lesson, role, 0, path.slice(1));
+    return replayLesson(lesson, role, 0, path.slice(1), false);
   } catch (error) {
     if (error instanceof Unreadable) return undefined;
     throw error;
@@ -283,17 +334,21 @@ function legacyPlace(lesson: Lesson, path: string) {
 export function decodeProgress(modules: CourseModule[], mythIds: string[], text: unknown): DecodeResult {
   if (typeof text !== 'string' || text === '') return { ok: false, reason: 'There is no saved progress.' };
   if (!text.startsWith('H')) return { ok: false, reason: 'The saved progress was not made by this course.' };
-  const legacy = text.startsWith(LEGACY_PREFIX);
-  if (!text.startsWith(CODEC_PREFIX) && !legacy) {
-    return { ok: false, reason: 'The saved progress was made by a newer version of this course.' };
-  }
+  const format: Format | undefined = text.startsWith(CODEC_PREFIX)
+    ? 'fingerprinted'
+    : text.startsWith(UNSIGNED_PREFIX)
+      ? 'unsigned'
+      : text.startsWith(LEGACY_PREFIX)
+        ? 'legacy'
+        : undefined;
+  if (!format) return { ok: false, reason: 'The saved progress was made by a newer version of this course.' };
   const [head = '', ...segments] = text.split('|');
   try {
     if (head.length !== CODEC_PREFIX.length + 1) fail('the header is damaged');
     if (segments.length > modules.length) fail('there are more modules than the course has');
     const progress: DecodedProgress = { role: roleFrom(head.at(-1)), lessons: [], modules: [], restartedLessons: [] };
     segments.forEach((segment, index) => {
-      if (segment !== '') decodeModule(modules[index] as CourseModule, segment, mythIds, progress, legacy);
+      if (segment !== '') decodeModule(modules[index] as CourseModule, segment, mythIds, progress, format);
     });
     return { ok: true, progress };
   } catch (error) {

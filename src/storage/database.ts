@@ -128,6 +128,15 @@ export const SCHEMA_V1 = {
 /** Version 2's stores, kept verbatim for the same reason. */
 export const SCHEMA_V2 = { ...SCHEMA_V1, deviceKeys: 'id', certificates: 'id, issuedAt, *moduleIds' };
 
+/** Version 3's stores, kept verbatim for the same reason. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  assignments: 'id, importedAt',
+  trainerAssignments: 'id, createdAt',
+  receipts: 'id, assignmentId, importedAt',
+  statementQueue: '++seq, &statementId',
+};
+
 export class HeardDatabase extends Dexie {
   profile!: EntityTable<LearnerProfile, 'id'>;
   answers!: EntityTable<AnswerEvent, 'id'>;
@@ -147,12 +156,7 @@ export class HeardDatabase extends Dexie {
     // Version 2 adds the device's signing key and issued certificates; existing data is untouched.
     this.version(2).stores(SCHEMA_V2);
     // Version 3 adds trainer assignments and receipts, and the xAPI statement queue.
-    this.version(3).stores({
-      assignments: 'id, importedAt',
-      trainerAssignments: 'id, createdAt',
-      receipts: 'id, assignmentId, importedAt',
-      statementQueue: '++seq, &statementId',
-    });
+    this.version(3).stores(SCHEMA_V3);
     // Version 4 adds the trainer's LRS cache: a new store only, nothing else changes.
     this.version(4).stores({ lrs: 'id, [source+kind]' });
   }

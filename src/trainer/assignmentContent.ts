@@ -4,7 +4,8 @@ import { isDecisionStep, type CourseModule, type DecisionStep, type Lesson } fro
 import { estimateCpdMinutes } from '../engine/cpdMinutes';
 import type { Role } from '../engine/contentSchema';
 import { stepById, successors } from '../engine/lessonGraph';
-import type { AssignmentItem } from './assignmentCode';
+import type { HeardDatabase } from '../storage/database';
+import { readAssignment, type AssignmentItem } from './assignmentCode';
 
 export interface AssignedLesson {
   courseModule: CourseModule;
@@ -28,6 +29,37 @@ export function assignedLessons(items: AssignmentItem[], modules: CourseModule[]
     }
   }
   return result;
+}
+
+/**
+ * Where a learner goes after finishing an assigned lesson: the assignment's next lesson, or null
+ * on its last one (the summary then leads back to the assignment); undefined when the lesson is
+ * not part of the assignment.
+ */
+export function lessonAfter(
+  items: AssignmentItem[],
+  modules: CourseModule[],
+  moduleId: string,
+  lessonId: string,
+): AssignedLesson | null | undefined {
+  const lessons = assignedLessons(items, modules);
+  const index = lessons.findIndex(
+    (assigned) => assigned.courseModule.id === moduleId && assigned.lesson.id === lessonId,
+  );
+  return index < 0 ? undefined : (lessons[index + 1] ?? null);
+}
+
+/** `lessonAfter` for an assignment this learner imported; undefined when this device has no such assignment. */
+export async function nextAssignedLesson(
+  db: HeardDatabase,
+  assignmentId: string,
+  modules: CourseModule[],
+  moduleId: string,
+  lessonId: string,
+): Promise<AssignedLesson | null | undefined> {
+  const record = await db.assignments.get(assignmentId);
+  const payload = record ? readAssignment(record.code) : null;
+  return payload ? lessonAfter(payload.items, modules, moduleId, lessonId) : undefined;
 }
 
 export interface AssignedQuestion extends AssignedLesson {

@@ -1,6 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { encodeAssignment } from '../../src/trainer/assignmentCode';
+import { assignmentPayload, keyPair } from '../trainer/fixtures';
 import { freshDatabase, renderApp } from './renderApp';
 
 const lessonPath = '/modules/practice/lessons/basics';
@@ -67,10 +69,10 @@ describe('lesson player', () => {
     );
   });
 
-  it('keeps a trainer’s role path on Next lesson, and leads back to the assignment the learner came from', async () => {
-    const finish = async (path: string) => {
+  it('keeps a trainer’s role path on Next lesson, and leads back to the assignment only from its last lesson', async () => {
+    const finish = async (path: string, db = freshDatabase()) => {
       const user = userEvent.setup();
-      const view = renderApp(path);
+      const view = renderApp(path, { db });
       await user.click(await screen.findByRole('button', { name: 'Continue' }));
       await user.click(await screen.findByRole('radio', { name: 'Anyone under 18' }));
       await user.click(screen.getByRole('button', { name: 'Check my answer' }));
@@ -81,19 +83,42 @@ describe('lesson player', () => {
       await screen.findByRole('heading', { level: 2, name: 'What you learned' });
       return view;
     };
+    /** A database holding an imported assignment of these lessons of the practice module. */
+    const withAssignment = async (lessonIds: string[]) => {
+      const db = freshDatabase();
+      const { keys, publicKey } = await keyPair();
+      const items = lessonIds.map((lessonId) => ({ moduleId: 'practice', lessonId }));
+      const code = await encodeAssignment(assignmentPayload(publicKey, { items, role: 'police' }), keys.privateKey);
+      await db.assignments.add({ id: 'AAAAAAAAAAAAAAAAAAAAAA', code, importedAt: 1 });
+      return db;
+    };
+    const assigned = `${lessonPath}?role=police&assignment=AAAAAAAAAAAAAAAAAAAAAA`;
+
     const first = await finish(`${lessonPath}?role=police`);
     expect(screen.getByRole('link', { name: 'Next lesson' })).toHaveAttribute(
       'href',
       '/modules/practice/lessons/scenario?role=police',
     );
+    expect(screen.queryByRole('link', { name: 'Back to the assignment' })).toBeNull();
     first.unmount();
-    await finish(`${lessonPath}?role=police&assignment=AAAAAAAAAAAAAAAAAAAAAA`);
-    expect(screen.getByRole('link', { name: 'Back to the assignment' })).toHaveAttribute(
+
+    // Not the assignment's last lesson: on to its next one, still on the role path and the assignment.
+    const second = await finish(assigned, await withAssignment(['basics', 'scenario']));
+    expect(await screen.findByRole('link', { name: 'Next lesson' })).toHaveAttribute(
+      'href',
+      '/modules/practice/lessons/scenario?role=police&assignment=AAAAAAAAAAAAAAAAAAAAAA',
+    );
+    expect(screen.queryByRole('link', { name: 'Back to the assignment' })).toBeNull();
+    second.unmount();
+
+    // The assignment's last lesson: back to the assignment, not on to a lesson it did not set.
+    await finish(assigned, await withAssignment(['basics']));
+    expect(await screen.findByRole('link', { name: 'Back to the assignment' })).toHaveAttribute(
       'href',
       '/assignments/AAAAAAAAAAAAAAAAAAAAAA',
     );
     expect(screen.queryByRole('link', { name: 'Next lesson' })).toBeNull();
-  }, 20_000);
+  }, 30_000);
 
   it('comes back to the same step with the same feedback after the page is closed', async () => {
     const user = userEvent.setup();

@@ -89,17 +89,25 @@ describe('shipped content', () => {
     });
 
     it(`[${language}] has every interface key the code uses`, () => {
-      // A feature with its own namespace (locales/<lang>/<feature>.json) may use its keys as well as ui's.
+      // A file may use the keys of the namespace it asks for (`useTranslation('trainer')`), or of its
+      // feature's own (locales/<lang>/<feature>.json), as well as ui's.
       const used = new Map<string, Set<string>>();
       const walk = (folder: string) => {
         for (const entry of readdirSync(folder, { withFileTypes: true })) {
           const path = join(folder, entry.name);
           if (entry.isDirectory()) walk(path);
           else if (/\.tsx?$/.test(entry.name)) {
+            const text = readFileSync(path, 'utf8');
             const feature = /src[\\/]features[\\/]([^\\/]+)/.exec(path)?.[1];
-            const namespace = feature && existsSync(`locales/${language}/${feature}.json`) ? feature : 'ui';
-            for (const match of readFileSync(path, 'utf8').matchAll(/\bt\('([\w.-]+)'/g)) {
-              used.set(match[1], (used.get(match[1]) ?? new Set()).add(namespace));
+            const asked = [...text.matchAll(/useTranslation\(\[?'([\w-]+)'/g)].map((match) => match[1]);
+            const namespaces = [feature, ...asked].filter(
+              (namespace): namespace is string =>
+                namespace !== undefined && existsSync(`locales/${language}/${namespace}.json`),
+            );
+            for (const match of text.matchAll(/\bt\('([\w.-]+)'/g)) {
+              const keyNamespaces = used.get(match[1]) ?? new Set();
+              for (const namespace of namespaces.length > 0 ? namespaces : ['ui']) keyNamespaces.add(namespace);
+              used.set(match[1], keyNamespaces);
             }
           }
         }

@@ -1,11 +1,11 @@
-// A learner who used an earlier version of the course: their database was made by version 1 or 2
-// of the schema, with data in every store and lesson snapshots from the old machine (which carried
+// A learner who used an earlier version of the course: their database was made by version 1, 2 or 3
+// of the schema (every version before the current one), with data in every store and lesson snapshots from the old machine (which carried
 // the lesson graph and a `correct` flag). In Chromium, the course opens it, upgrades it, resumes the
 // lesson at the same step on the current content, and keeps the pass.
 import { createRequire } from 'node:module';
 import { expect, test } from '@playwright/test';
 import type { Dexie as DexieDatabase } from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2 } from '../../src/storage/database';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../src/storage/database';
 import { placeOf, playLesson } from '../fixtures/courseWalk';
 import { interfaceWords, loadModule } from './course';
 
@@ -15,7 +15,7 @@ test.use({ bypassCSP: true });
 const dexiePath = createRequire(import.meta.url).resolve('dexie/dist/dexie.js');
 const ui = interfaceWords('en');
 
-for (const version of [1, 2] as const) {
+for (const version of [1, 2, 3] as const) {
   test(`a database from schema version ${version}, with data in every store, opens and resumes`, async ({ page }) => {
     const { courseModule } = loadModule('adultification');
     const lesson = courseModule.lessons[0]!;
@@ -41,7 +41,8 @@ for (const version of [1, 2] as const) {
         const Dexie = (window as unknown as { Dexie: new (name: string) => DexieDatabase }).Dexie;
         const db = new Dexie('heard');
         db.version(1).stores(schemas.v1);
-        if (version === 2) db.version(2).stores(schemas.v2);
+        if (version >= 2) db.version(2).stores(schemas.v2);
+        if (version >= 3) db.version(3).stores(schemas.v3);
         await db.open();
         await db.table('profile').put({ id: 'learner', displayName: 'Sam', role: 'police' });
         await db.table('answers').add({
@@ -70,7 +71,7 @@ for (const version of [1, 2] as const) {
           status: 'passed',
           updatedAt: 2,
         });
-        if (version === 2) {
+        if (version >= 2) {
           const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
             'sign',
             'verify',
@@ -80,9 +81,15 @@ for (const version of [1, 2] as const) {
             .table('certificates')
             .put({ id: 'c1', moduleIds: ['orientation'], code: 'x', issuedAt: '2026-01-01', refreshBy: '2029-01-01' });
         }
+        if (version >= 3) {
+          await db.table('assignments').put({ id: 'a1', code: 'x', importedAt: 4 });
+          await db.table('trainerAssignments').put({ id: 't1', code: 'x', createdAt: 4 });
+          await db.table('receipts').put({ id: 'r1', assignmentId: 't1', code: 'x', importedAt: 4 });
+          await db.table('statementQueue').add({ statementId: 's1', statement: {}, attempts: 0, queuedAt: 4 });
+        }
         db.close();
       },
-      { version, schemas: { v1: SCHEMA_V1, v2: SCHEMA_V2 }, lessonId: lesson.id, legacySnapshot },
+      { version, schemas: { v1: SCHEMA_V1, v2: SCHEMA_V2, v3: SCHEMA_V3 }, lessonId: lesson.id, legacySnapshot },
     );
 
     await page.goto(`/modules/adultification/lessons/${lesson.id}`);
@@ -97,15 +104,21 @@ for (const version of [1, 2] as const) {
     await expect(page.getByRole('textbox', { name: ui['profile.displayName'] })).toHaveValue('Sam');
     const after = await page.evaluate(
       () =>
-        new Promise<{ version: number; stores: string[]; certificates: number }>((resolve, reject) => {
+        new Promise<{ version: number; stores: string[]; counts: Record<string, number> }>((resolve, reject) => {
           const request = indexedDB.open('heard');
           request.onerror = () => reject(request.error);
           request.onsuccess = () => {
             const database = request.result;
             database.onversionchange = () => database.close();
-            const read = database.transaction('certificates').objectStore('certificates').count();
-            read.onsuccess = () => {
-              resolve({ version: database.version, stores: [...database.objectStoreNames], certificates: read.result });
+            const stores = [...database.objectStoreNames];
+            const transaction = database.transaction(stores);
+            const counts: Record<string, number> = {};
+            for (const store of stores) {
+              const read = transaction.objectStore(store).count();
+              read.onsuccess = () => (counts[store] = read.result);
+            }
+            transaction.oncomplete = () => {
+              resolve({ version: database.version, stores, counts });
               database.close();
             };
           };
@@ -114,6 +127,16 @@ for (const version of [1, 2] as const) {
     // Dexie reports its schema version times ten: version 4 added the trainer's LRS cache.
     expect(after.version).toBe(40);
     expect(after.stores).toEqual(expect.arrayContaining(['statementQueue', 'receipts', 'assignments', 'lrs']));
-    expect(after.certificates).toBe(version === 2 ? 1 : 0);
+    // Nothing written before the upgrade is lost.
+    expect(after.counts).toMatchObject({
+      profile: 1,
+      answers: 1,
+      moduleProgress: 1,
+      certificates: version >= 2 ? 1 : 0,
+      assignments: version >= 3 ? 1 : 0,
+      trainerAssignments: version >= 3 ? 1 : 0,
+      receipts: version >= 3 ? 1 : 0,
+      statementQueue: version >= 3 ? 1 : 0,
+    });
   });
 }

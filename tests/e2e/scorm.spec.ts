@@ -93,7 +93,7 @@ for (const version of ['1.2', '2004'] as const) {
       expect(record).toMatchObject({ completion_status: 'incomplete', success_status: 'unknown', exit: 'suspend' });
       expect(record.score).toMatchObject({ raw: '' });
     }
-    expect(record.suspend_data).toMatch(/^H2/);
+    expect(record.suspend_data).toMatch(/^H3/);
     expect(record.suspend_data.length).toBeLessThanOrEqual(4096);
     expect(record.suspend_data).not.toBe(suspendData);
 

@@ -116,7 +116,23 @@ describe('a lesson that changed under saved progress', () => {
     const decoded = decodeProgress([changedModule], [], text);
     if (!decoded.ok) throw new Error(decoded.reason);
     expect(decoded.progress.modules).toMatchObject([{ moduleId: 'practice', status: 'passed' }]);
-    expect(decoded.progress.restartedLessons).toEqual([{ moduleId: 'practice', lessonId: 'basics' }]);
+    // The place saved at "words" follows the new graph: the new step comes next, the answer to "age" is kept.
+    expect(decoded.progress.restartedLessons).toEqual([]);
+    const resumed = decoded.progress.lessons.find((lesson) => lesson.lessonId === 'basics');
+    expect(resumed?.stepId).toBe('new-reading');
+    expect((resumed?.snapshot as unknown as { context: unknown }).context).toMatchObject({
+      visited: ['intro', 'age', 'new-reading'],
+      answers: [{ stepId: 'age', optionIds: ['child'] }],
+      seed: 42,
+    });
+    // Had the answered step changed, that lesson alone would start again (the pass stays).
+    const ageChanged = structuredClone(changedModule);
+    const age = ageChanged.lessons[0]!.steps.find((step) => step.id === 'age') as QuestionStep;
+    age.options = age.options.filter((option) => option.id !== 'adult');
+    const restarted = decodeProgress([ageChanged], [], text);
+    if (!restarted.ok) throw new Error(restarted.reason);
+    expect(restarted.progress.restartedLessons).toEqual([{ moduleId: 'practice', lessonId: 'basics' }]);
+    expect(restarted.progress.modules).toMatchObject([{ moduleId: 'practice', status: 'passed' }]);
     // Retaking the changed lesson badly is practice: the pass stays.
     await recordLessonStep(db, {
       courseModule: changedModule,

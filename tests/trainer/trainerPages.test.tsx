@@ -21,7 +21,8 @@ describe('creating an assignment', () => {
     expect(within(summary).getByRole('heading', { name: 'There are 3 problems to fix' })).toBeInTheDocument();
     const title = screen.getByRole('textbox', { name: 'Title' });
     expect(title).toHaveAttribute('aria-invalid', 'true');
-    expect(title).toHaveAccessibleDescription('Enter a title for the assignment.');
+    // GOV.UK's error message: "Error:" is spoken before the words, not shown.
+    expect(title).toHaveAccessibleDescription('Error: Enter a title for the assignment.');
     expect(screen.getByRole('textbox', { name: 'Your name' })).toHaveAccessibleDescription(
       expect.stringContaining('Enter your name, so learners know who sent it.'),
     );
@@ -42,7 +43,7 @@ describe('creating an assignment', () => {
     expect(
       within(await screen.findByRole('alert')).getByRole('heading', { name: 'There is 1 problem to fix' }),
     ).toBeInTheDocument();
-    expect(passMark).toHaveAccessibleDescription('Enter a pass mark as a whole number from 0 to 100.');
+    expect(passMark).toHaveAccessibleDescription('Error: Enter a pass mark as a whole number from 0 to 100.');
     expect(await db.trainerAssignments.count()).toBe(0);
 
     await user.clear(passMark);

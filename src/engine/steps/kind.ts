@@ -1,7 +1,12 @@
 // What the engine, the content checks, the progress codec, the player and the test walkers need to
-// know about one kind of step. Each kind lives in its own file beside this one and is listed once in
-// registry.ts, so adding a kind is one new file here plus its view in the lesson player.
-import type { Role, Step } from '../contentSchema';
+// know about one kind of step. Each kind lives in its own file beside this one, with the schema its
+// steps are checked against, and is listed once in registry.ts; so adding a kind is one new file
+// here, one line in the registry and its view in the lesson player.
+import type { Role, StepSchemaParts } from '../contentSchema';
+import type { z } from '../zod';
+
+/** Which of the lesson player's views shows a step ('none': never shown). */
+export type StepView = 'reading' | 'rewrite' | 'question' | 'contentNote' | 'summary' | 'none';
 
 /**
  * How the lesson machine holds a step:
@@ -11,9 +16,6 @@ import type { Role, Step } from '../contentSchema';
  * - `route`: never shown, the machine moves straight on (role branches);
  * - `ending`: the lesson ends here.
  */
-/** Which of the lesson player's views shows a step ('none': never shown). */
-export type StepView = 'reading' | 'rewrite' | 'question' | 'contentNote' | 'summary' | 'none';
-
 export type StepMode = 'reading' | 'decision' | 'contentNote' | 'route' | 'ending';
 
 /** What the machine knows about the learner when it asks where a step leads. */
@@ -23,8 +25,19 @@ export interface StepLearner {
   chosen: readonly string[] | undefined;
 }
 
-export interface StepKind<S extends Step = Step> {
+/**
+ * Builds a kind's schema from the parts every step shares (passed in by contentSchema.ts, so a
+ * kind's file never loads zod itself and the lesson player ships without it).
+ */
+export type StepSchemaBuilder = (parts: StepSchemaParts) => z.ZodObject<z.ZodRawShape & { kind: z.ZodLiteral }>;
+
+/** The step type a kind's schema checks: what module.json holds once the schema's defaults apply. */
+export type StepOf<Builder extends StepSchemaBuilder> = z.output<ReturnType<Builder>>;
+
+export interface StepKind<S extends { id: string; kind: string }> {
   kind: S['kind'];
+  /** The shape of this kind of step in module.json. */
+  schema: StepSchemaBuilder;
   mode: StepMode;
   /** The player's view for this step (a key of the lesson player's view map). */
   view: StepView;

@@ -1,10 +1,20 @@
-import type { ReadingStep } from '../contentSchema';
+import type { StepSchemaParts } from '../contentSchema';
 import { stepKeys } from '../contentKeys';
-import type { StepKind } from './kind';
+import type { StepKind, StepOf } from './kind';
+
+const readingSchema = ({ z, id, stepBase }: StepSchemaParts) =>
+  z.object({
+    ...stepBase,
+    kind: z.literal('reading'),
+    next: id,
+  });
+
+export type ReadingStep = StepOf<typeof readingSchema>;
 
 /** Paragraphs to read, then `next`. */
 export const readingKind: StepKind<ReadingStep> = {
   kind: 'reading',
+  schema: readingSchema,
   mode: 'reading',
   view: 'reading',
   successors: (step) => [step.next],

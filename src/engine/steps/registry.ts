@@ -1,6 +1,6 @@
 // Every kind of step, listed once. The engine, content checks, progress codec, player and test
-// walkers ask this registry rather than switching on `step.kind` themselves.
-import type { Step } from '../contentSchema';
+// walkers ask this registry rather than switching on `step.kind` themselves, and contentSchema.ts
+// builds the schema of a step from each kind's own.
 import { contentNoteKind } from './contentNote';
 import type { StepKind, StepLearner } from './kind';
 import { questionKind } from './question';
@@ -13,9 +13,8 @@ import { summaryKind } from './summary';
 export type { StepKind, StepLearner, StepMode, StepView } from './kind';
 export { roleRoute } from './roleBranch';
 
-type Registry = { [K in Step['kind']]: StepKind<Extract<Step, { kind: K }>> };
-
-export const stepKinds: Registry = {
+/** A new kind: its file beside this one, one line here, and its view in the lesson player. */
+export const stepKinds = {
   reading: readingKind,
   question: questionKind,
   scenario: scenarioKind,
@@ -23,11 +22,16 @@ export const stepKinds: Registry = {
   contentNote: contentNoteKind,
   rewrite: rewriteKind,
   summary: summaryKind,
-};
+} as const;
+
+type Kinds = typeof stepKinds;
+
+/** Any step of any kind in the registry. */
+export type Step = { [K in keyof Kinds]: Kinds[K] extends StepKind<infer S> ? S : never }[keyof Kinds];
 
 /** The registry entry for a step, typed for any step. */
-export function kindOf(step: Step): StepKind {
-  return stepKinds[step.kind] as unknown as StepKind;
+export function kindOf(step: Step): StepKind<Step> {
+  return stepKinds[step.kind] as unknown as StepKind<Step>;
 }
 
 export const successorsOf = (step: Step): string[] => kindOf(step).successors(step);

@@ -1,11 +1,24 @@
-import type { DecisionStep, ScenarioStep } from '../contentSchema';
+import type { DecisionStep, StepSchemaParts } from '../contentSchema';
 import { stepKeys } from '../contentKeys';
 import { shownWords } from './reading';
-import type { StepKind } from './kind';
+import type { StepKind, StepOf } from './kind';
+
+const scenarioSchema = ({ z, stepBase, optionSchema }: StepSchemaParts) =>
+  z.object({
+    ...stepBase,
+    kind: z.literal('scenario'),
+    options: z
+      .array(optionSchema.required({ next: true }))
+      .min(2)
+      .max(4),
+  });
+
+export type ScenarioStep = StepOf<typeof scenarioSchema>;
 
 /** A stage of a branching scenario: the option chosen picks the next stage. */
 export const scenarioKind: StepKind<ScenarioStep> = {
   kind: 'scenario',
+  schema: scenarioSchema,
   mode: 'decision',
   view: 'question',
   successors: (step) => [...new Set(step.options.map((option) => option.next))],

@@ -7,15 +7,10 @@ import { findModule } from '../../content/catalog';
 import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys';
 import { organisation, verifyBase } from '../../organisation/organisation';
 
-export function formatDate(isoDate: string, language: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'cy' ? 'cy-GB' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(year, month - 1, day)));
-}
+// Dates are written in one place for every feature; the certificate's words re-export it.
+import { formatDate } from '../shared/formatDate';
+
+export { formatDate };
 
 /** The address a QR code and link point at: this deployment's canonical Verify page, or the code alone. */
 export function verifyUrl(code: string): string {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -12,11 +12,11 @@ import { PageHeading } from '../shared/PageHeading';
 import { StatusTag } from '../shared/StatusTag';
 import { useStoredProgress } from '../shared/useStoredProgress';
 
-// Assigned work, and the database it reads live, load only on a device that has an assignment,
-// keeping the first page small.
-const AssignedWork = lazy(() => import('../trainer/AssignedWork').then((module) => ({ default: module.AssignedWork })));
-
-function AssignedSection({ count }: { count: number }) {
+/**
+ * Assigned work (another feature's section, handed in by the app shell) and the database it reads
+ * live load only on a device that has an assignment, keeping the first page small.
+ */
+function AssignedSection({ count, children }: { count: number; children: ReactNode }) {
   const { database } = useServices();
   const [databaseReady, setDatabaseReady] = useState(() => database.loaded() !== undefined);
   useEffect(() => {
@@ -31,11 +31,7 @@ function AssignedSection({ count }: { count: number }) {
     };
   }, [count, database, databaseReady]);
   if (count === 0 || !databaseReady) return null;
-  return (
-    <Suspense fallback={null}>
-      <AssignedWork />
-    </Suspense>
-  );
+  return <Suspense fallback={null}>{children}</Suspense>;
 }
 
 /** Names the module and lesson; the lesson's title loads with that module's words. */
@@ -105,7 +101,8 @@ function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; pr
   );
 }
 
-export function DashboardPage() {
+/** `assignedWork`: the learner's assigned work, shown when this device has any. */
+export function DashboardPage({ assignedWork = null }: { assignedWork?: ReactNode }) {
   const { t } = useTranslation();
   const { catalog, now } = useServices();
   const [stored] = useStoredProgress();
@@ -121,7 +118,7 @@ export function DashboardPage() {
         {t('dashboard.safety')} <Link to="/safety">{t('safety.linkText')}</Link>
       </p>
       {records && <ContinueCard stored={records} />}
-      {records && <AssignedSection count={records.assignments.length} />}
+      {records && <AssignedSection count={records.assignments.length}>{assignedWork}</AssignedSection>}
       <section aria-labelledby="modules-heading">
         <h2 id="modules-heading">{t('dashboard.modulesHeading')}</h2>
         <ul className="module-list">

@@ -1,5 +1,7 @@
+import { useEffect, useState } from 'react';
 import { Link, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
@@ -7,6 +9,39 @@ import { MythList } from '../shared/MythList';
 import { Paragraphs } from '../shared/Paragraphs';
 import { OrganisationNextSteps } from './OrganisationNextSteps';
 import { StepHeading } from './StepHeading';
+
+type AssignedNext = { moduleId: string; lessonId: string } | null | undefined;
+
+/**
+ * For a learner who came from an assignment: its next lesson, null on its last lesson, undefined
+ * while loading or when the lesson is not part of it. The assignment's code loads only here.
+ */
+function useNextAssigned(assignmentId: string | undefined, moduleId: string, lessonId: string) {
+  const { database, catalog } = useServices();
+  const [found, setFound] = useState<{ key: string; next: AssignedNext }>();
+  const key = `${assignmentId}/${moduleId}/${lessonId}`;
+  useEffect(() => {
+    if (!assignmentId) return;
+    let live = true;
+    const settle = (next: AssignedNext) => {
+      if (live) setFound({ key, next });
+    };
+    Promise.all([database.load(), import('../../trainer/assignmentContent')])
+      .then(([db, content]) => content.nextAssignedLesson(db, assignmentId, catalog.modules, moduleId, lessonId))
+      .then(
+        (next) => settle(next && { moduleId: next.courseModule.id, lessonId: next.lesson.id }),
+        // Without the assignment (storage blocked), the summary offers what any lesson's does.
+        () => settle(undefined),
+      );
+    return () => {
+      live = false;
+    };
+  }, [assignmentId, moduleId, lessonId, key, database, catalog]);
+  return {
+    loading: assignmentId !== undefined && found?.key !== key,
+    next: found?.key === key ? found.next : undefined,
+  };
+}
 
 export function SummaryView({
   courseModule,
@@ -26,8 +61,10 @@ export function SummaryView({
   const index = courseModule.lessons.findIndex((lesson) => lesson.id === lessonId);
   const nextLesson = courseModule.lessons[index + 1];
   const stepId = context.stepId;
-  // A trainer's role path stays on the next lesson; a learner who came from an assignment goes back to it.
+  // A trainer's role path stays on the next lesson. A learner who came from an assignment goes on to
+  // its next lesson, and from its last back to the assignment.
   const { role, assignment } = useSearch({ strict: false }) as { role?: Role; assignment?: string };
+  const assigned = useNextAssigned(assignment, courseModule.id, lessonId);
 
   return (
     <section className="step step--summary">
@@ -59,7 +96,16 @@ export function SummaryView({
       <MythList myths={result.myths} headingId="lesson-myths-heading" />
       {!nextLesson && <OrganisationNextSteps />}
       <div className="button-row">
-        {assignment ? (
+        {assigned.loading ? null : assigned.next ? (
+          <Link
+            className="button"
+            to="/modules/$moduleId/lessons/$lessonId"
+            params={assigned.next}
+            search={{ ...(role ? { role } : {}), assignment }}
+          >
+            {t('summary.nextLesson')}
+          </Link>
+        ) : assigned.next === null && assignment ? (
           <Link className="button" to="/assignments/$assignmentId" params={{ assignmentId: assignment }}>
             {t('summary.backToAssignment')}
           </Link>

@@ -8,9 +8,9 @@ import { cohortSummary, type CohortReceipt, type LearnerRow, type QuestionShares
 import { certificateImportLink, countersignCertificate } from '../../trainer/countersign';
 import { cohortCsv } from '../../trainer/csv';
 import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
-import { formatDate } from '../certificate/certificateText';
-import { downloadText, fileSlug } from './downloadText';
-import { ShareCode } from './ShareCode';
+import { formatDate } from '../shared/formatDate';
+import { downloadText, fileSlug } from '../shared/downloadText';
+import { ShareCode } from '../shared/ShareCode';
 
 /** A bar for a share from 0 to 1, drawn in SVG (the CSP allows no inline styles); the number is in the text. */
 function ShareBar({ share }: { share: number }) {

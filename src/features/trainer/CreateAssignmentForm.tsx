@@ -9,6 +9,7 @@ import type { Lesson } from '../../engine/contentSchema';
 import { encodeAssignment, readAssignment, type AssignmentItem } from '../../trainer/assignmentCode';
 import { newRandomId } from '../../trainer/signedCode';
 import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
+import { TextField } from '../shared/FormParts';
 
 /** Each module's branching scenario is a lesson of its own, so a trainer can assign it alone. */
 const isScenarioLesson = (lesson: Lesson) => lesson.steps.some((step) => step.kind === 'scenario');
@@ -134,14 +135,7 @@ export function CreateAssignmentForm() {
     }
   };
 
-  const describedBy = (field: Field, hint?: string) =>
-    [hint, errors[field] ? `assignment-${field}-error` : undefined].filter(Boolean).join(' ') || undefined;
-  const errorText = (field: Field) =>
-    errors[field] ? (
-      <p id={`assignment-${field}-error`} className="error-message">
-        {t(errors[field] as string)}
-      </p>
-    ) : null;
+  const errorText = (field: Field) => (errors[field] ? t(errors[field]) : undefined);
   const errorCount = Object.keys(errors).length;
 
   return (
@@ -168,61 +162,47 @@ export function CreateAssignmentForm() {
           </div>
         )}
       </div>
-      <div className="field">
-        <label htmlFor="assignment-title">{t('create.title')}</label>
-        <input
-          id="assignment-title"
-          type="text"
-          maxLength={120}
-          value={draft.title}
-          aria-invalid={errors.title ? true : undefined}
-          aria-describedby={describedBy('title')}
-          onChange={(event) => update('title', event.target.value)}
-        />
-        {errorText('title')}
-      </div>
-      <div className="field">
-        <label htmlFor="assignment-cohort">{t('create.cohort')}</label>
-        <p id="assignment-cohort-hint" className="hint">
-          {t('create.cohortHint')}
-        </p>
-        <input
-          id="assignment-cohort"
-          type="text"
-          maxLength={120}
-          value={draft.cohort}
-          aria-describedby="assignment-cohort-hint"
-          onChange={(event) => update('cohort', event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="assignment-trainer">{t('create.trainer')}</label>
-        <p id="assignment-trainer-hint" className="hint">
-          {t('create.trainerHint')}
-        </p>
-        <input
-          id="assignment-trainer"
-          type="text"
-          autoComplete="name"
-          maxLength={120}
-          value={draft.trainer}
-          aria-invalid={errors.trainer ? true : undefined}
-          aria-describedby={describedBy('trainer', 'assignment-trainer-hint')}
-          onChange={(event) => update('trainer', event.target.value)}
-        />
-        {errorText('trainer')}
-      </div>
+      <TextField
+        id="assignment-title"
+        label={t('create.title')}
+        maxLength={120}
+        value={draft.title}
+        error={errorText('title')}
+        onChange={(value) => update('title', value)}
+      />
+      <TextField
+        id="assignment-cohort"
+        label={t('create.cohort')}
+        hint={t('create.cohortHint')}
+        maxLength={120}
+        value={draft.cohort}
+        onChange={(value) => update('cohort', value)}
+      />
+      <TextField
+        id="assignment-trainer"
+        label={t('create.trainer')}
+        hint={t('create.trainerHint')}
+        autoComplete="name"
+        maxLength={120}
+        value={draft.trainer}
+        error={errorText('trainer')}
+        onChange={(value) => update('trainer', value)}
+      />
       <fieldset
         className="settings-group assignment-items"
         id="assignment-items"
         tabIndex={-1}
-        aria-describedby={describedBy('items', 'assignment-items-hint')}
+        aria-describedby={errors.items ? 'assignment-items-hint assignment-items-error' : 'assignment-items-hint'}
       >
         <legend>{t('create.items')}</legend>
         <p id="assignment-items-hint" className="hint">
           {t('create.itemsHint')}
         </p>
-        {errorText('items')}
+        {errors.items && (
+          <p id="assignment-items-error" className="error-message">
+            <span className="visually-hidden">{t('form.errorPrefix', { ns: 'ui' })}</span> {errorText('items')}
+          </p>
+        )}
         {catalog.modules.map((courseModule) => {
           const title = t(catalogueKeys.title(courseModule.id), { ns: 'catalogue' });
           const whole = draft.chosen.includes(courseModule.id);
@@ -281,52 +261,37 @@ export function CreateAssignmentForm() {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor="assignment-passMark">{t('create.passMark')}</label>
-        <input
-          id="assignment-passMark"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          step={1}
-          value={draft.passMark}
-          aria-invalid={errors.passMark ? true : undefined}
-          aria-describedby={describedBy('passMark')}
-          onChange={(event) => update('passMark', event.target.value)}
-        />
-        {errorText('passMark')}
-      </div>
-      <div className="field">
-        <label htmlFor="assignment-due">{t('create.due')}</label>
-        <p id="assignment-due-hint" className="hint">
-          {t('create.dueHint')}
-        </p>
-        <input
-          id="assignment-due"
-          type="date"
-          min={today}
-          value={draft.due}
-          aria-invalid={errors.due ? true : undefined}
-          aria-describedby={describedBy('due', 'assignment-due-hint')}
-          onChange={(event) => update('due', event.target.value)}
-        />
-        {errorText('due')}
-      </div>
-      <div className="field">
-        <label htmlFor="assignment-note">{t('create.note')}</label>
-        <p id="assignment-note-hint" className="hint">
-          {t('create.noteHint')}
-        </p>
-        <textarea
-          id="assignment-note"
-          rows={3}
-          maxLength={1000}
-          value={draft.note}
-          aria-describedby="assignment-note-hint"
-          onChange={(event) => update('note', event.target.value)}
-        />
-      </div>
+      <TextField
+        id="assignment-passMark"
+        label={t('create.passMark')}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={100}
+        step={1}
+        value={draft.passMark}
+        error={errorText('passMark')}
+        onChange={(value) => update('passMark', value)}
+      />
+      <TextField
+        id="assignment-due"
+        label={t('create.due')}
+        hint={t('create.dueHint')}
+        type="date"
+        min={today}
+        value={draft.due}
+        error={errorText('due')}
+        onChange={(value) => update('due', value)}
+      />
+      <TextField
+        id="assignment-note"
+        label={t('create.note')}
+        hint={t('create.noteHint')}
+        rows={3}
+        maxLength={1000}
+        value={draft.note}
+        onChange={(value) => update('note', value)}
+      />
       <button type="submit" className="button">
         {t('create.submit')}
       </button>

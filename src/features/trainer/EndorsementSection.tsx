@@ -12,8 +12,8 @@ import {
   type EndorsementImport,
 } from '../../trainer/trainerKeys';
 import { exportPublicKey } from '../../certificates/signing';
-import { formatDate } from '../certificate/certificateText';
-import { CodeEntry } from './CodeEntry';
+import { formatDate } from '../shared/formatDate';
+import { CodeEntry } from '../shared/CodeEntry';
 
 /**
  * The trainer's endorsement: the key to send to the organisation's safeguarding lead, and the

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useDatabase, useServices } from '../../app/services';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
 import { importReceipts, pastedCodes, type ReceiptImportResult } from '../../trainer/receiptImport';
-import { readTextFiles } from './downloadText';
+import { readTextFiles } from '../shared/downloadText';
+import { TextField } from '../shared/FormParts';
 
 /** Receipts in: many files at once (picked or dropped) or pasted links, each with its own result. */
 export function ReceiptImport({
@@ -97,19 +98,14 @@ export function ReceiptImport({
         />
       </div>
       <form className="form" onSubmit={importPasted}>
-        <div className="field">
-          <label htmlFor="receipt-links">{t('import.links')}</label>
-          <p id="receipt-links-hint" className="hint">
-            {t('import.linksHint')}
-          </p>
-          <textarea
-            id="receipt-links"
-            rows={4}
-            value={pasted}
-            aria-describedby="receipt-links-hint"
-            onChange={(event) => setPasted(event.target.value)}
-          />
-        </div>
+        <TextField
+          id="receipt-links"
+          label={t('import.links')}
+          hint={t('import.linksHint')}
+          rows={4}
+          value={pasted}
+          onChange={setPasted}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('import.submit')}
         </button>

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { assignmentLink } from '../../trainer/assignmentCode';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
-import { AssignmentDetails } from './AssignmentDetails';
+import { AssignmentDetails } from '../shared/AssignmentDetails';
 import { CohortView } from './CohortView';
-import { fileSlug } from './downloadText';
+import { fileSlug } from '../shared/downloadText';
 import { LrsCohort } from './LrsCohort';
 import { ReceiptImport } from './ReceiptImport';
-import { ShareCode } from './ShareCode';
-import { useFingerprint, useReceipts, useTrainerAssignment } from './useAssignments';
+import { ShareCode } from '../shared/ShareCode';
+import { useFingerprint, useReceipts, useTrainerAssignment } from '../shared/useAssignments';
 
 const route = getRouteApi('/trainer/assignments/$assignmentId');
 

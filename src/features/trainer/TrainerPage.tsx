@@ -3,11 +3,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../app/services';
 import { trainerFingerprint } from '../../trainer/trainerKeys';
-import { formatDate } from '../certificate/certificateText';
+import { formatDate } from '../shared/formatDate';
 import { PageHeading } from '../shared/PageHeading';
 import { CreateAssignmentForm } from './CreateAssignmentForm';
 import { EndorsementSection } from './EndorsementSection';
-import { useTrainerAssignments } from './useAssignments';
+import { useTrainerAssignments } from '../shared/useAssignments';
 
 /** The trainer area: assignments made on this device, and the form to make a new one. */
 export function TrainerPage() {

@@ -11,11 +11,11 @@ import { assignmentProgress, makeReceipt } from '../../trainer/learnerAssignment
 import { receiptLink } from '../../trainer/receiptCode';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
-import { AssignmentDetails } from './AssignmentDetails';
+import { AssignmentDetails } from '../shared/AssignmentDetails';
 import { AssignmentStatusTag } from './AssignedWork';
-import { fileSlug } from './downloadText';
-import { ShareCode } from './ShareCode';
-import { useFingerprint, useLearnerAssignment } from './useAssignments';
+import { fileSlug } from '../shared/downloadText';
+import { ShareCode } from '../shared/ShareCode';
+import { useFingerprint, useLearnerAssignment } from '../shared/useAssignments';
 
 const route = getRouteApi('/assignments/$assignmentId');
 

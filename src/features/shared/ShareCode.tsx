@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { QrCode } from '../certificate/QrCode';
+import { QrCode } from './QrCode';
 import { downloadText } from './downloadText';
 
 /** Signed codes are long, so the QR code uses the lowest error correction, which fits the most. */

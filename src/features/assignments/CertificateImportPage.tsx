@@ -6,7 +6,7 @@ import type { HeardDatabase } from '../../storage/database';
 import { deploymentTrust } from '../../organisation/organisation';
 import { importCertificate, type CertificateImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
-import { CodeEntry } from './CodeEntry';
+import { CodeEntry } from '../shared/CodeEntry';
 
 const route = getRouteApi('/certificates/import');
 

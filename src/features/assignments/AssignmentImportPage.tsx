@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useDatabase, useServices, type RootContext } from '../../app/services';
 import { importAssignment, type AssignmentImport } from '../../trainer/learnerAssignments';
 import { PageHeading } from '../shared/PageHeading';
-import { AssignmentDetails } from './AssignmentDetails';
-import { CodeEntry } from './CodeEntry';
+import { AssignmentDetails } from '../shared/AssignmentDetails';
+import { CodeEntry } from '../shared/CodeEntry';
 
 const route = getRouteApi('/assignment');
 

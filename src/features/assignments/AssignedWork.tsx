@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useDatabase, useServices } from '../../app/services';
 import { assignmentProgress, type AssignmentStatus } from '../../trainer/learnerAssignments';
-import { formatDate } from '../certificate/certificateText';
-import { useLearnerAssignments, type StoredAssignment } from './useAssignments';
+import { formatDate } from '../shared/formatDate';
+import { useLearnerAssignments, type StoredAssignment } from '../shared/useAssignments';
 
 const STATUS_CLASS: Record<AssignmentStatus, string> = {
   'not-started': 'not-started',

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
-import { formatDate } from '../certificate/certificateText';
+import { formatDate } from './formatDate';
 import { useTrainerStanding } from './useTrainerStanding';
 
 /** What an assignment asks for, in the same words for the trainer and the learner. */
