@@ -92,7 +92,12 @@ async function loadSigningKey(file) {
   if (stored.kind !== KEY_FILE_KIND || !stored.privateKey)
     throw new UsageError(`${file} is not an organisation signing key`);
   const privateKey = await crypto.subtle.importKey('jwk', stored.privateKey, ALGORITHM, false, ['sign']);
-  return { privateKey, publicKey: stored.publicKey, privateKeyJwk: stored.privateKey, organisation: stored.organisation };
+  return {
+    privateKey,
+    publicKey: stored.publicKey,
+    privateKeyJwk: stored.privateKey,
+    organisation: stored.organisation,
+  };
 }
 
 /** Adds to the organisation file's trust section, keeping everything else as it was. */
@@ -197,7 +202,9 @@ export async function run(
     log(`Organisation did:key: ${organisation.did}`);
     log(`Endorsement code:\n${code}`);
     const bundle = JSON.stringify({ endorsement: code, openBadgeEndorsement: credential });
-    log(`Send this line (the code and its Open Badges endorsement) to the trainer to import in their trainer area:\n${bundle}`);
+    log(
+      `Send this line (the code and its Open Badges endorsement) to the trainer to import in their trainer area:\n${bundle}`,
+    );
     return { code, id: payload.id, bundle };
   }
   if (command === 'withdraw') {

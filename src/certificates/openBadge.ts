@@ -17,13 +17,7 @@ import type { TrustAnchor } from '../organisation/trust';
 import type { CertificatePayload } from './certificateCode';
 import { checkCertificate, type CheckedCertificate } from './certificateTrust';
 import { p256DidKey } from './didKey';
-import {
-  OB_V3_CONTEXT,
-  VC_V2_CONTEXT,
-  documentLoader,
-  endorsementCredentialId,
-  isDidKey,
-} from './openBadgeShared.mjs';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT, documentLoader, endorsementCredentialId, isDidKey } from './openBadgeShared.mjs';
 
 export { documentLoader, OB_V3_CONTEXT, VC_V2_CONTEXT };
 
@@ -53,7 +47,8 @@ export function achievementId(payload: CertificatePayload): string {
     .join(';')}`;
 }
 
-const toHex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+const toHex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** OB3's hashed identifier: sha256 of the address (trimmed, lower case) and a fresh salt. */
 export async function hashedEmail(
@@ -61,7 +56,13 @@ export async function hashedEmail(
   salt = toHex(crypto.getRandomValues(new Uint8Array(16)).buffer),
 ): Promise<Record<string, unknown>> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(email.trim().toLowerCase() + salt));
-  return { type: 'IdentityObject', identityHash: `sha256$${toHex(digest)}`, identityType: 'emailAddress', hashed: true, salt };
+  return {
+    type: 'IdentityObject',
+    identityHash: `sha256$${toHex(digest)}`,
+    identityType: 'emailAddress',
+    hashed: true,
+    salt,
+  };
 }
 
 /** The Heard code a badge carries as evidence: a /verify link, or a URN where the build has no address. */
@@ -150,7 +151,8 @@ export async function verifyProof(credential: unknown): Promise<{ verified: bool
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const idOf = (value: unknown) => (isObject(value) ? value.id : value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
 
@@ -165,7 +167,8 @@ export async function endorsementVouches(
   if (!isObject(endorsement) || !list(endorsement.type).includes('EndorsementCredential')) return false;
   if (endorsement.id !== endorsementCredentialId(expected.endorsementId)) return false;
   if (idOf(endorsement.issuer) !== p256DidKey(expected.anchor.publicKey)) return false;
-  if (!isObject(endorsement.credentialSubject) || endorsement.credentialSubject.id !== expected.trainerDid) return false;
+  if (!isObject(endorsement.credentialSubject) || endorsement.credentialSubject.id !== expected.trainerDid)
+    return false;
   return (await verifyProof(endorsement)).verified;
 }
 

@@ -31,7 +31,8 @@ export type EndorsementImport =
   | { ok: true; standing: Extract<TrainerStanding, { standing: 'endorsed' }> }
   | {
       ok: false;
-      problem: 'no-organisation' | 'not-endorsement' | 'other-key' | 'not-valid-today' | 'not-saved' | 'badge-endorsement';
+      problem:
+        'no-organisation' | 'not-endorsement' | 'other-key' | 'not-valid-today' | 'not-saved' | 'badge-endorsement';
     };
 
 /**
@@ -88,7 +89,12 @@ export async function trainerBadgeKeys(db: HeardDatabase, now: number): Promise<
   const existing = await db.deviceKeys.get('trainer-badge');
   if (existing) return existing;
   const keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, false, ['sign', 'verify'])) as CryptoKeyPair;
-  await db.deviceKeys.put({ id: 'trainer-badge', privateKey: keys.privateKey, publicKey: keys.publicKey, createdAt: now });
+  await db.deviceKeys.put({
+    id: 'trainer-badge',
+    privateKey: keys.privateKey,
+    publicKey: keys.publicKey,
+    createdAt: now,
+  });
   return keys;
 }
 

@@ -181,7 +181,13 @@ describe('Open Badges 3.0 credentials', () => {
     ).toString('hex');
     expect(signed.credentialSubject).toMatchObject({
       identifier: [
-        { type: 'IdentityObject', identityType: 'emailAddress', hashed: true, salt: 'fixed-salt', identityHash: `sha256$${expected}` },
+        {
+          type: 'IdentityObject',
+          identityType: 'emailAddress',
+          hashed: true,
+          salt: 'fixed-salt',
+          identityHash: `sha256$${expected}`,
+        },
       ],
     });
     expect(JSON.stringify(signed)).not.toContain('example.org');
@@ -190,7 +196,10 @@ describe('Open Badges 3.0 credentials', () => {
 
   it('is "a key this site does not know" on another organisation’s deployment, or with another organisation’s endorsement', async () => {
     const otherford = await otherfordKeys();
-    const elsewhere = await trustAnchor('Otherford County Council', { publicKey: otherford.publicKey, withdrawals: [] });
+    const elsewhere = await trustAnchor('Otherford County Council', {
+      publicKey: otherford.publicKey,
+      withdrawals: [],
+    });
     expect(await check(await badge(), elsewhere)).toMatchObject({ ok: true, standing: { kind: 'unknown-key' } });
     const otherEndorsement = (await endorse(otherford, signer.did)).openBadgeEndorsement;
     expect(await check(await badge({ endorsement: otherEndorsement }))).toMatchObject({
@@ -240,17 +249,20 @@ describe('Open Badges 3.0 credentials', () => {
 // This project may not commit a copy (the workplace's rules keep fetched files out of commits) and
 // no npm package ships it, so the test reads it from HEARD_OB3_SCHEMA when given and says so when not.
 const schemaFile = process.env.HEARD_OB3_SCHEMA;
-describe.runIf(schemaFile !== undefined && existsSync(schemaFile))('the 1EdTech OpenBadgeCredential JSON schema', () => {
-  it('accepts an issued credential and refuses one without its achievement', async () => {
-    const { default: Ajv2019 } = await import('ajv/dist/2019');
-    const { default: addFormats } = await import('ajv-formats');
-    const ajv = new Ajv2019({ strict: false, allErrors: true });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(readFileSync(schemaFile as string, 'utf8')));
-    const signed = await badge({ email: 'sam@example.org' });
-    expect(validate(signed), JSON.stringify(validate.errors)).toBe(true);
-    const broken = structuredClone(signed) as { credentialSubject: { achievement?: unknown } };
-    delete broken.credentialSubject.achievement;
-    expect(validate(broken)).toBe(false);
-  });
-});
+describe.runIf(schemaFile !== undefined && existsSync(schemaFile))(
+  'the 1EdTech OpenBadgeCredential JSON schema',
+  () => {
+    it('accepts an issued credential and refuses one without its achievement', async () => {
+      const { default: Ajv2019 } = await import('ajv/dist/2019');
+      const { default: addFormats } = await import('ajv-formats');
+      const ajv = new Ajv2019({ strict: false, allErrors: true });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(schemaFile as string, 'utf8')));
+      const signed = await badge({ email: 'sam@example.org' });
+      expect(validate(signed), JSON.stringify(validate.errors)).toBe(true);
+      const broken = structuredClone(signed) as { credentialSubject: { achievement?: unknown } };
+      delete broken.credentialSubject.achievement;
+      expect(validate(broken)).toBe(false);
+    });
+  },
+);

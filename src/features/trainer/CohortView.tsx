@@ -10,6 +10,7 @@ import { cohortCsv } from '../../trainer/csv';
 import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
 import { formatDate } from '../certificate/certificateText';
 import { downloadText, fileSlug } from './downloadText';
+import { OpenBadgeDownload } from './OpenBadgeDownload';
 import { ShareCode } from './ShareCode';
 
 /** A bar for a share from 0 to 1, drawn in SVG (the CSP allows no inline styles); the number is in the text. */
@@ -385,15 +386,21 @@ export function CohortView({
             }}
           />
           {pageOf(countersigned, certificatePage).map((row) => (
-            <ShareCode
-              key={row.id}
-              id={`${idPrefix}certificate-${row.id}`}
-              link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
-              linkLabel={t('cohort.certificateLink', { name: row.name })}
-              copyLabel={t('share.copyCertificate', { name: row.name })}
-              fileName={`certificate-${fileSlug(row.name)}.txt`}
-              downloadLabel={t('cohort.certificateFile', { name: row.name })}
-            />
+            <div key={row.id}>
+              <ShareCode
+                id={`${idPrefix}certificate-${row.id}`}
+                link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
+                linkLabel={t('cohort.certificateLink', { name: row.name })}
+                copyLabel={t('share.copyCertificate', { name: row.name })}
+                fileName={`certificate-${fileSlug(row.name)}.txt`}
+                downloadLabel={t('cohort.certificateFile', { name: row.name })}
+              />
+              <OpenBadgeDownload
+                id={`${idPrefix}badge-${row.id}`}
+                code={row.countersignedCode as string}
+                learnerName={row.name}
+              />
+            </div>
           ))}
         </section>
       )}
