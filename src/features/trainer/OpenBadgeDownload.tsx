@@ -54,7 +54,7 @@ export function OpenBadgeDownload({ id, code, learnerName }: { id: string; code:
   };
 
   return (
-    <div className="open-badge">
+    <div className="form open-badge">
       <div className="field">
         <label htmlFor={`${id}-email`}>{t('openBadge.emailLabel', { name: learnerName })}</label>
         <p className="hint" id={`${id}-email-hint`}>
