@@ -17,7 +17,14 @@ import type { TrustAnchor } from '../organisation/trust';
 import type { CertificatePayload } from './certificateCode';
 import { checkCertificate, type CheckedCertificate } from './certificateTrust';
 import { p256DidKey } from './didKey';
-import { OB_V3_CONTEXT, VC_V2_CONTEXT, documentLoader, endorsementCredentialId, isDidKey } from './openBadgeShared.mjs';
+import {
+  OB_V3_CONTEXT,
+  VC_V2_CONTEXT,
+  documentLoader,
+  endorsementCredentialId,
+  isDidKey,
+  proofAsList,
+} from './openBadgeShared.mjs';
 
 export { documentLoader, OB_V3_CONTEXT, VC_V2_CONTEXT };
 
@@ -132,7 +139,7 @@ export async function signOpenBadge(
     },
     cryptosuite: eddsaRdfc2022,
   });
-  return vc.issue({ credential, suite, documentLoader });
+  return proofAsList(await vc.issue({ credential, suite, documentLoader }));
 }
 
 const suites = () => [

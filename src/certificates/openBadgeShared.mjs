@@ -95,8 +95,16 @@ export async function organisationSigner(privateKeyJwk) {
   return { did, keyPair };
 }
 
+/**
+ * OB3's JSON schema takes `proof` as a list (a credential may carry several); the proof libraries
+ * write one proof as an object. A list of one means the same in JSON-LD and verifies the same.
+ */
+export function proofAsList(signed) {
+  return Array.isArray(signed.proof) ? signed : { ...signed, proof: [signed.proof] };
+}
+
 /** Signs an EndorsementCredential with ecdsa-rdfc-2019 (Data Integrity). */
 export async function signEndorsementCredential(credential, keyPair) {
   const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: ecdsaRdfc2019 });
-  return vc.issue({ credential, suite, documentLoader });
+  return proofAsList(await vc.issue({ credential, suite, documentLoader }));
 }

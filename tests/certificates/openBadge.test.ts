@@ -134,10 +134,10 @@ describe('Open Badges 3.0 credentials', () => {
           type: ['VerifiableCredential', 'EndorsementCredential'],
           issuer: { id: p256DidKey(anytown.publicKey) },
           credentialSubject: { id: signer.did },
-          proof: { cryptosuite: 'ecdsa-rdfc-2019' },
+          proof: [{ cryptosuite: 'ecdsa-rdfc-2019' }],
         },
       ],
-      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' },
+      proof: [{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod' }],
     });
     expect((signed.credentialSubject as { identifier?: unknown }).identifier).toBeUndefined();
     expect(await verifyProof(signed)).toMatchObject({ verified: true });
@@ -245,9 +245,14 @@ describe('Open Badges 3.0 credentials', () => {
   });
 });
 
-// The 1EdTech JSON schema for an OpenBadgeCredential (ob_v3p0_achievementcredential_schema.json).
-// This project may not commit a copy (the workplace's rules keep fetched files out of commits) and
-// no npm package ships it, so the test reads it from HEARD_OB3_SCHEMA when given and says so when not.
+// The 1EdTech JSON schema for an OpenBadgeCredential, published at
+// https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json
+// (JSON Schema 2019-09; 1EdTech's specification licence, https://www.imsglobal.org/speclicense.html).
+// It is not kept in this repository: the rules this project is built under keep files fetched from
+// other repositories out of its commits, and no npm package ships the schema. So the test reads it
+// from HEARD_OB3_SCHEMA when that names a copy, and is skipped otherwise. It passed against the copy
+// of that file in educredentials/obv3-examples (schemas/, commit 9373d14), which led to `proof` being
+// written as a list, as the schema requires.
 const schemaFile = process.env.HEARD_OB3_SCHEMA;
 describe.runIf(schemaFile !== undefined && existsSync(schemaFile))(
   'the 1EdTech OpenBadgeCredential JSON schema',

@@ -163,7 +163,7 @@ test('a countersigned certificate saves as an Open Badge that /verify accepts, a
   expect(badge).toMatchObject({
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     issuer: { id: trainerDid },
-    proof: { cryptosuite: 'eddsa-rdfc-2022' },
+    proof: [{ cryptosuite: 'eddsa-rdfc-2022' }],
   });
   await expect(trainer.getByText('Open Badge saved.', { exact: false })).toBeVisible();
   await expectNoViolations(trainer, 'the cohort view with an Open Badge');
