@@ -7,7 +7,7 @@ import { certificateLabels } from './certificateText';
 import { StandingPanel } from './StandingPanel';
 import { useCertificateCheck } from './useCertificateCheck';
 
-/** Larger than any Open Badge file (checkOpenBadge refuses above 60,000 characters). */
+/** More than any Open Badge file holds (checkOpenBadge refuses above 60,000 characters). */
 const MAX_BADGE_FILE_BYTES = 100_000;
 
 /** Checks a certificate offline: intact or not, whose key signed it, and exactly what that proves. */
@@ -22,9 +22,11 @@ export function VerifyPage() {
 
   const openFile = async (file: File | undefined) => {
     if (!file) return;
-    // Far larger than any badge is refused unread, as a pasted code is.
-    const text =
-      file.size > MAX_BADGE_FILE_BYTES ? 'x'.repeat(MAX_BADGE_FILE_BYTES) : await file.text().catch(() => '');
+    // Read no further than any badge could go: the check then refuses a longer file as too long.
+    const text = await file
+      .slice(0, MAX_BADGE_FILE_BYTES + 1)
+      .text()
+      .catch(() => '');
     setInput(text.length > 20_000 ? '' : text);
     setSubmitted(text);
   };
