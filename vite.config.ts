@@ -6,6 +6,8 @@ import { organisationPlugin } from './src/organisation/organisationPlugin';
 import {
   CERTIFICATE_PDF_FILES,
   certificatePdfRuntimeCaching,
+  OPEN_BADGE_FILES,
+  openBadgeRuntimeCaching,
   orderPrecache,
 } from './src/features/offline/precachePlan.js';
 
@@ -101,9 +103,9 @@ export default defineConfig(({ mode }) => ({
       workbox: {
         // No .woff: every browser with service workers reads the .woff2 beside it.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2,ttf,txt}'],
-        globIgnores: CERTIFICATE_PDF_FILES.map((file) => `**/${file}`),
+        globIgnores: [...CERTIFICATE_PDF_FILES, ...OPEN_BADGE_FILES].map((file) => `**/${file}`),
         manifestTransforms: [orderPrecache],
-        runtimeCaching: [certificatePdfRuntimeCaching],
+        runtimeCaching: [certificatePdfRuntimeCaching, openBadgeRuntimeCaching],
         navigateFallback: '/index.html',
         // The first install controls the open page at once, so a learner can go offline straight away;
         // later versions still wait (no skipWaiting) until the learner chooses to update.

@@ -1,14 +1,23 @@
 #!/usr/bin/env node
 // The organisation's own tool for trust (WebCrypto in Node 20, nothing from the network):
 //   npm run org -- init --name "Anytown Borough Council" [--key-out FILE] [--organisation FILE]
-//   npm run org -- endorse --key FILE --name NAME --role ROLE --trainer-key KEY --from DATE --until DATE [--organisation FILE]
+//   npm run org -- endorse --key FILE --name NAME --role ROLE --trainer-key KEY [--trainer-did DID] --from DATE --until DATE [--organisation FILE]
 //   npm run org -- withdraw --key FILE --endorsement CODE_OR_ID [--from DATE] [--organisation FILE]
 // `init` makes the organisation's signing key: the private half goes to a file the safeguarding lead
 // keeps (never in the build, never in git); the public half goes in organisation.json. `endorse`
 // and `withdraw` print a signed code and, with --organisation, add it to the file's `trust`.
 // The codes are base64url(JSON) "." base64url(ECDSA P-256 signature), as src/organisation/trustCodes.ts reads them.
+// With --trainer-did (the trainer's Open Badges did:key), `endorse` also signs the same endorsement
+// as an Open Badges 3.0 EndorsementCredential with the same key (ecdsa-rdfc-2019), and prints both
+// as one line of JSON for the trainer to import instead of the bare code.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  endorsementCredential,
+  isDidKey,
+  organisationSigner,
+  signEndorsementCredential,
+} from '../src/certificates/openBadgeShared.mjs';
 
 const ALGORITHM = { name: 'ECDSA', namedCurve: 'P-256' };
 const SIGNING = { name: 'ECDSA', hash: 'SHA-256' };
@@ -83,7 +92,12 @@ async function loadSigningKey(file) {
   if (stored.kind !== KEY_FILE_KIND || !stored.privateKey)
     throw new UsageError(`${file} is not an organisation signing key`);
   const privateKey = await crypto.subtle.importKey('jwk', stored.privateKey, ALGORITHM, false, ['sign']);
-  return { privateKey, publicKey: stored.publicKey };
+  return {
+    privateKey,
+    publicKey: stored.publicKey,
+    privateKeyJwk: stored.privateKey,
+    organisation: stored.organisation,
+  };
 }
 
 /** Adds to the organisation file's trust section, keeping everything else as it was. */
@@ -138,8 +152,12 @@ export async function run(
     return { publicKey, keyFile };
   }
   if (command === 'endorse') {
-    const { privateKey } = await loadSigningKey(required(options, 'key'));
+    const signingKey = await loadSigningKey(required(options, 'key'));
+    const { privateKey } = signingKey;
     const trainerKey = required(options, 'trainer-key');
+    const trainerDid = options['trainer-did']?.trim();
+    if (trainerDid !== undefined && !(isDidKey(trainerDid) && trainerDid.startsWith('did:key:z6Mk')))
+      throw new UsageError('--trainer-did must be the Open Badges key shown in the trainer area (did:key:z6Mk…)');
     if (!/^[A-Za-z0-9_-]{87}$/.test(trainerKey))
       throw new UsageError('--trainer-key must be the key shown in the trainer area (87 characters)');
     const from = date(options, 'from', today);
@@ -167,8 +185,27 @@ export async function run(
     }
     log(`Endorsement ${payload.id} for ${payload.name}, ${payload.role}, ${from} to ${until}.`);
     log(`Trainer key fingerprint: ${await fingerprint(trainerKey)}`);
-    log(`Send this code to the trainer to import in their trainer area:\n${code}`);
-    return { code, id: payload.id };
+    if (!trainerDid) {
+      log(`Send this code to the trainer to import in their trainer area:\n${code}`);
+      return { code, id: payload.id };
+    }
+    const organisation = await organisationSigner(signingKey.privateKeyJwk);
+    const credential = await signEndorsementCredential(
+      endorsementCredential({
+        endorsement: payload,
+        organisation: { did: organisation.did, name: signingKey.organisation },
+        trainerDid,
+        comment: `${payload.name}, ${payload.role}, may countersign Heard certificates from ${from} until ${until}.`,
+      }),
+      organisation.keyPair,
+    );
+    log(`Organisation did:key: ${organisation.did}`);
+    log(`Endorsement code:\n${code}`);
+    const bundle = JSON.stringify({ endorsement: code, openBadgeEndorsement: credential });
+    log(
+      `Send this line (the code and its Open Badges endorsement) to the trainer to import in their trainer area:\n${bundle}`,
+    );
+    return { code, id: payload.id, bundle };
   }
   if (command === 'withdraw') {
     const { privateKey } = await loadSigningKey(required(options, 'key'));

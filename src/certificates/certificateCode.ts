@@ -145,3 +145,15 @@ export function addYears(isoDate: string, years: number): string {
   const date = new Date(Date.UTC(year + years, month - 1, day));
   return date.toISOString().slice(0, 10);
 }
+
+/** A code's payload without checking its signature (to decide what to offer, never what to trust); null if unreadable. */
+export function readCertificatePayload(code: string): CertificatePayload | null {
+  const bytes = fromBase64Url(extractCode(code).split('.')[0] ?? '');
+  if (!bytes) return null;
+  try {
+    const result = certificatePayloadSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    return result.success ? result.data : null;
+  } catch {
+    return null;
+  }
+}

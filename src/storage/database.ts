@@ -49,14 +49,20 @@ export interface ModuleProgressRecord {
 }
 
 export interface DeviceKeyRecord {
-  /** `device` signs the learner's certificates and receipts; `trainer` signs assignments and countersignatures. */
-  id: 'device' | 'trainer';
+  /**
+   * `device` signs the learner's certificates and receipts; `trainer` signs assignments and
+   * countersignatures (ECDSA P-256); `trainer-badge` is the trainer's Ed25519 key that issues Open
+   * Badges credentials as a did:key.
+   */
+  id: 'device' | 'trainer' | 'trainer-badge';
   /** Non-extractable: it can sign in this browser but cannot be read out. */
   privateKey: CryptoKey;
   publicKey: CryptoKey;
   createdAt: number;
   /** The trainer key only: the organisation's endorsement of it (src/organisation/trustCodes.ts), once imported. */
   endorsement?: string;
+  /** The `trainer-badge` key only: the organisation's Open Badges EndorsementCredential of it (JSON), once imported. */
+  badgeEndorsement?: string;
 }
 
 export interface CertificateRecord {

@@ -1,6 +1,7 @@
 // /verify and the certificate page on an organisation's deployment: plain words for each answer,
 // the tick only for an endorsed trainer, and the learner's and trainer's fingerprints labelled.
 import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeCertificate } from '../../src/certificates/certificateCode';
 import { fingerprint } from '../../src/certificates/signing';
@@ -120,6 +121,22 @@ describe('/verify on an organisation’s deployment', { timeout: 30_000 }, () =>
     renderApp(`/verify#${code.slice(0, -4)}AAAA`);
     expect(await screen.findByRole('heading', { name: 'Changed or damaged' }, { timeout: 8000 })).toBeInTheDocument();
     expect(screen.getByText(/The signature does not match/)).toBeInTheDocument();
+  });
+
+  it('takes a pasted or opened Open Badge file, and names what is wrong with one that is not a Heard badge', async () => {
+    const user = userEvent.setup();
+    renderApp('/verify');
+    const file = new File([JSON.stringify({ type: ['VerifiableCredential'] })], 'badge.json', {
+      type: 'application/json',
+    });
+    await user.upload(await screen.findByLabelText('Or open an Open Badge file (.json)'), file);
+    expect(await screen.findByRole('heading', { name: 'Changed or damaged' }, { timeout: 8000 })).toBeInTheDocument();
+    expect(screen.getByText(/That is not an Open Badge from Heard/)).toBeInTheDocument();
+    await user.clear(screen.getByRole('textbox', { name: 'Certificate code or link' }));
+    await user.click(screen.getByRole('textbox', { name: 'Certificate code or link' }));
+    await user.paste('{"type": "OpenBadgeCredential"');
+    await user.click(screen.getByRole('button', { name: 'Check the certificate' }));
+    expect(await screen.findByText(/could not be read/)).toBeInTheDocument();
   });
 
   it('the certificate page shows the same standing and the trainer’s fingerprint labelled as the trainer’s', async () => {

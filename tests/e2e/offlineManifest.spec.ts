@@ -1,7 +1,8 @@
 // Checks the built offline copy (dist/sw.js) without a browser: it holds every page's code, every
-// module and every language file, and leaves out only the certificate PDF's code and fonts, which
-// are fetched on first use. The PDF code is found by what it contains, not by its file name, so a
-// renamed or re-split chunk fails here rather than slipping into (or out of) the precache.
+// module and every language file, and leaves out only the certificate PDF's code and fonts and the
+// Open Badges code, which are fetched on first use. Both are found by what they contain, not by
+// file name, so a renamed or re-split chunk fails here rather than slipping into (or out of) the
+// precache.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -17,6 +18,9 @@ const precachedText = precached.filter((file) => file.endsWith('.js') || file.en
 const PDF_LIBRARY_MARKER = 'Failed to parse PDF document';
 const pdfCode = assets.filter((file) => file.endsWith('.js') && text(file).includes(PDF_LIBRARY_MARKER));
 const pdfOnlyFonts = assets.filter((file) => file.includes('AtkinsonHyperlegibleNext'));
+/** The eddsa-rdfc-2022 cryptosuite's name: present in whichever chunk carries the credential libraries. */
+const BADGE_LIBRARY_MARKER = 'eddsa-rdfc-2022';
+const badgeCode = assets.filter((file) => file.endsWith('.js') && text(file).includes(BADGE_LIBRARY_MARKER));
 
 test('the precache leaves out the certificate PDF code and its fonts, and nothing precached needs them', () => {
   expect(pdfCode).toHaveLength(1);
@@ -32,9 +36,20 @@ test('the precache leaves out the certificate PDF code and its fonts, and nothin
   expect(serviceWorker).toContain('CacheFirst');
 });
 
+test('the precache leaves out the Open Badges code, which only a dynamic import reaches', () => {
+  expect(badgeCode).toHaveLength(1);
+  expect(precached).not.toContain(badgeCode[0]);
+  const badgeChunk = badgeCode[0]!.replace('assets/', '');
+  for (const source of precachedText) {
+    expect(source).not.toMatch(new RegExp(`(?:from|import)\\s*"\\./${badgeChunk.replace(/[.-]/g, '\\$&')}"`));
+  }
+  expect(serviceWorker).toContain('heard-open-badge');
+});
+
 test('the precache holds every other built file the course uses', () => {
   const expected = assets.filter(
-    (file) => !pdfCode.includes(file) && !pdfOnlyFonts.includes(file) && !file.endsWith('.woff'),
+    (file) =>
+      !pdfCode.includes(file) && !pdfOnlyFonts.includes(file) && !badgeCode.includes(file) && !file.endsWith('.woff'),
   );
   expect(precached).toEqual(expect.arrayContaining([...expected, 'index.html', 'neutral.html', 'neutral.css']));
 });

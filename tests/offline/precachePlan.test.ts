@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RouteMatchCallbackOptions } from 'workbox-core';
 import course from '../../modules/course.json';
-import { certificatePdfRuntimeCaching, orderPrecache } from '../../src/features/offline/precachePlan';
+import {
+  certificatePdfRuntimeCaching,
+  openBadgeRuntimeCaching,
+  orderPrecache,
+} from '../../src/features/offline/precachePlan';
 
 const entry = (url: string) => ({ url, revision: null, size: 1 });
 
@@ -51,5 +55,21 @@ describe('the certificate PDF runtime cache', () => {
     expect(matches('/assets/index-QfKVwqnD.js')).toBe(false);
     expect(matches('https://cdn.example/assets/certificatePdf-CMhlfkIM.js')).toBe(false);
     expect(certificatePdfRuntimeCaching.handler).toBe('CacheFirst');
+  });
+});
+
+describe('the Open Badges runtime cache', () => {
+  const matches = (address: string, origin = 'https://heard.example') => {
+    const url = new URL(address, origin);
+    const match = openBadgeRuntimeCaching.urlPattern as (options: RouteMatchCallbackOptions) => boolean;
+    return match({ url, sameOrigin: url.origin === origin } as RouteMatchCallbackOptions);
+  };
+
+  it('keeps the Open Badges chunk on first use, like the PDF chunk, and nothing else', () => {
+    expect(matches('/assets/openBadge-C3LTBrvP.js')).toBe(true);
+    expect(matches('/assets/useCertificateCheck-BOnvSkHz.js')).toBe(false);
+    expect(matches('/assets/certificatePdf-CMhlfkIM.js')).toBe(false);
+    expect(matches('https://cdn.example/assets/openBadge-C3LTBrvP.js')).toBe(false);
+    expect(openBadgeRuntimeCaching.handler).toBe('CacheFirst');
   });
 });

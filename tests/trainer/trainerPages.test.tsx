@@ -151,6 +151,11 @@ describe('importing receipts on the assignment page', () => {
     const verified = await decodeCertificate(certificateLink.value);
     expect(verified.ok && verified.payload.countersign?.name).toBe('Jo Trainer');
     await waitFor(async () => expect((await db.receipts.toArray())[0].countersignedCode).toBeTruthy());
+
+    // A countersigned certificate can also be an Open Badge, once the trainer's endorsement has its
+    // Open Badges part; this trainer has none yet, so the page says how to get one and nothing is saved.
+    await user.click(screen.getByRole('button', { name: 'Save Siân Learner’s certificate as an Open Badge (.json)' }));
+    expect(await screen.findByText(/Your endorsement on this device has no Open Badges part yet/)).toBeInTheDocument();
   }, 20_000);
 });
 

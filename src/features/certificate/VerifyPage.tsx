@@ -7,6 +7,9 @@ import { certificateLabels } from './certificateText';
 import { StandingPanel } from './StandingPanel';
 import { useCertificateCheck } from './useCertificateCheck';
 
+/** More than any Open Badge file holds (checkOpenBadge refuses above 60,000 characters). */
+const MAX_BADGE_FILE_BYTES = 100_000;
+
 /** Checks a certificate offline: intact or not, whose key signed it, and exactly what that proves. */
 export function VerifyPage() {
   const { catalog } = useServices();
@@ -16,6 +19,17 @@ export function VerifyPage() {
   const [input, setInput] = useState(hash);
   const [submitted, setSubmitted] = useState<string | undefined>(hash || undefined);
   const result = useCertificateCheck(submitted);
+
+  const openFile = async (file: File | undefined) => {
+    if (!file) return;
+    // Read no further than any badge could go: the check then refuses a longer file as too long.
+    const text = await file
+      .slice(0, MAX_BADGE_FILE_BYTES + 1)
+      .text()
+      .catch(() => '');
+    setInput(text.length > 20_000 ? '' : text);
+    setSubmitted(text);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -42,6 +56,22 @@ export function VerifyPage() {
           {t('verify.check')}
         </button>
       </form>
+      <div className="field">
+        <label htmlFor="verify-file">{t('verify.fileLabel')}</label>
+        <p className="hint" id="verify-file-hint">
+          {t('verify.badgeHint')}
+        </p>
+        <input
+          id="verify-file"
+          type="file"
+          accept=".json,application/json,application/ld+json"
+          aria-describedby="verify-file-hint"
+          onChange={(event) => {
+            void openFile(event.target.files?.[0]);
+            event.target.value = '';
+          }}
+        />
+      </div>
       <div aria-live="polite">
         {result && !result.ok && (
           <div className="panel panel--warning">
@@ -94,6 +124,12 @@ export function VerifyPage() {
                 <>
                   <dt>{t('verify.trainerKey')}</dt>
                   <dd>{result.trainerFingerprint}</dd>
+                </>
+              )}
+              {'issuerDid' in result && (
+                <>
+                  <dt>{t('verify.badgeIssuer')}</dt>
+                  <dd className="verify-details__did">{result.issuerDid}</dd>
                 </>
               )}
             </dl>

@@ -35,6 +35,27 @@ export const certificatePdfRuntimeCaching: RuntimeCaching = {
   },
 };
 
+/**
+ * The Open Badges code (the Verifiable Credentials libraries: JSON-LD, RDF canonicalisation and the
+ * two cryptosuites, in the chunk named after src/certificates/openBadge.ts, its dynamic-import
+ * entry). Only a trainer saving a badge or someone checking one needs it, so like the PDF it is left
+ * out of the precache and kept on first use; offline before that, the page says it needs a connection.
+ */
+export const OPEN_BADGE_FILES = ['assets/openBadge-*.js'];
+
+export const OPEN_BADGE_CACHE = 'heard-open-badge';
+
+/** Fetched the first time a badge is made or checked, then served from the cache, even offline. */
+export const openBadgeRuntimeCaching: RuntimeCaching = {
+  urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/assets\/openBadge-[\w-]+\.js$/.test(url.pathname),
+  handler: 'CacheFirst',
+  options: {
+    cacheName: OPEN_BADGE_CACHE,
+    expiration: { maxEntries: 3 },
+    cacheableResponse: { statuses: [200] },
+  },
+};
+
 /** The app shell: the page, its entry script and styles, the web fonts the page uses. */
 const SHELL =
   /^(?:index\.html|manifest\.webmanifest|favicon\.svg|assets\/(?:index|rolldown-runtime)-[\w-]+\.(?:js|css)|assets\/.+\.woff2)$/;

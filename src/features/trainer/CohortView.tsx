@@ -11,6 +11,7 @@ import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
 import { formatDate } from '../shared/formatDate';
 import { downloadText, fileSlug } from '../shared/downloadText';
 import { ShareCode } from '../shared/ShareCode';
+import { OpenBadgeDownload } from './OpenBadgeDownload';
 
 /** A bar for a share from 0 to 1, drawn in SVG (the CSP allows no inline styles); the number is in the text. */
 function ShareBar({ share }: { share: number }) {
@@ -385,15 +386,21 @@ export function CohortView({
             }}
           />
           {pageOf(countersigned, certificatePage).map((row) => (
-            <ShareCode
-              key={row.id}
-              id={`${idPrefix}certificate-${row.id}`}
-              link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
-              linkLabel={t('cohort.certificateLink', { name: row.name })}
-              copyLabel={t('share.copyCertificate', { name: row.name })}
-              fileName={`certificate-${fileSlug(row.name)}.txt`}
-              downloadLabel={t('cohort.certificateFile', { name: row.name })}
-            />
+            <div key={row.id}>
+              <ShareCode
+                id={`${idPrefix}certificate-${row.id}`}
+                link={certificateImportLink(window.location.origin, row.countersignedCode as string)}
+                linkLabel={t('cohort.certificateLink', { name: row.name })}
+                copyLabel={t('share.copyCertificate', { name: row.name })}
+                fileName={`certificate-${fileSlug(row.name)}.txt`}
+                downloadLabel={t('cohort.certificateFile', { name: row.name })}
+              />
+              <OpenBadgeDownload
+                id={`${idPrefix}badge-${row.id}`}
+                code={row.countersignedCode as string}
+                learnerName={row.name}
+              />
+            </div>
           ))}
         </section>
       )}

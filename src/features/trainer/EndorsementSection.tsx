@@ -7,6 +7,7 @@ import { deploymentTrust, organisation } from '../../organisation/organisation';
 import { trainerStanding } from '../../organisation/trust';
 import {
   importEndorsement,
+  trainerBadgeDid,
   trainerEndorsement,
   trainerPublicKey,
   type EndorsementImport,
@@ -23,7 +24,7 @@ export function EndorsementSection() {
   const { t, i18n } = useTranslation('trainer');
   const db = useDatabase();
   const { now } = useServices();
-  const [shownKey, setShownKey] = useState<{ key: string; fingerprint: string }>();
+  const [shownKey, setShownKey] = useState<{ key: string; fingerprint: string; did: string }>();
   const [result, setResult] = useState<EndorsementImport>();
   const current = useLiveQuery(async () => {
     const code = await trainerEndorsement(db);
@@ -41,7 +42,7 @@ export function EndorsementSection() {
 
   const showKey = async () => {
     const key = await trainerPublicKey(db, now());
-    setShownKey({ key, fingerprint: await fingerprint(key) });
+    setShownKey({ key, fingerprint: await fingerprint(key), did: await trainerBadgeDid(db, now()) });
   };
 
   return (
@@ -75,6 +76,17 @@ export function EndorsementSection() {
               <label htmlFor="trainer-public-key">{t('endorsement.keyLabel')}</label>
               <textarea id="trainer-public-key" rows={2} readOnly value={shownKey.key} />
               <p>{t('endorsement.keyFingerprint', { fingerprint: shownKey.fingerprint })}</p>
+              <label htmlFor="trainer-badge-key">{t('endorsement.badgeKeyLabel')}</label>
+              <p className="hint" id="trainer-badge-key-hint">
+                {t('endorsement.badgeKeyHint')}
+              </p>
+              <textarea
+                id="trainer-badge-key"
+                rows={2}
+                readOnly
+                value={shownKey.did}
+                aria-describedby="trainer-badge-key-hint"
+              />
             </div>
           )}
           <div aria-live="polite">
