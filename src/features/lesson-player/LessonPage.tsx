@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
-import type { LessonSnapshot } from '../../engine/lessonMachine';
+import type { LessonEvent, LessonSnapshot } from '../../engine/lessonMachine';
 import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
@@ -70,6 +70,8 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
   // IndexedDB answers and hydrates as it is; a saved place, or a role, replaces it once read.
   const [resume, setResume] = useState<Resume>(() => newLearner(assignedRole));
   const [read, setRead] = useState(false);
+  // What the learner does before the read finishes; see LessonRunner's `ready`.
+  const [heldEvents] = useState<LessonEvent[]>(() => []);
   const latestSeen = useRef(-Infinity);
   const key = lessonKey(courseModule.id, lesson.id);
 
@@ -79,13 +81,7 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       if (cancelled) return;
       setRead(true);
       if (!stored.ok) {
-        setResume((current) => ({
-          snapshot: undefined,
-          notice: 'storage-unavailable',
-          role: null,
-          askRole: false,
-          generation: current.generation + 1,
-        }));
+        setResume((current) => ({ ...current, notice: 'storage-unavailable', role: null, askRole: false }));
         return;
       }
       const record = stored.progress.lessonProgress.find((candidate) => candidate.key === key);
@@ -94,20 +90,20 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       const role = assignedRole ?? profile?.role ?? null;
       const askRole = role === null && !profile?.roleDeclined;
       const restored = restoredFrom(lesson, record);
-      // A new learner keeps the player already on screen (and its place on the page).
+      // A saved place (or a notice) replaces the first step: anything done there meanwhile is dropped.
+      if (restored.snapshot !== undefined || restored.notice !== 'none') heldEvents.length = 0;
+      // A new learner keeps the player already on screen (and its place on the page); it takes the
+      // role from the profile (LessonRunner). A saved place replaces it.
       setResume((current) =>
-        restored.snapshot === undefined &&
-        restored.notice === 'none' &&
-        role === current.role &&
-        askRole === current.askRole
-          ? current
+        restored.snapshot === undefined && restored.notice === 'none'
+          ? { ...current, role, askRole }
           : { ...restored, role, askRole, generation: current.generation + 1 },
       );
     });
     return () => {
       cancelled = true;
     };
-  }, [database, courseModule, lesson, key, assignedRole]);
+  }, [database, courseModule, lesson, key, assignedRole, heldEvents]);
 
   const started = read && resume.notice !== 'storage-unavailable';
   useEffect(() => {
@@ -144,14 +140,14 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       subscription?.unsubscribe();
     };
   }, [started, database, lesson, key]);
-  return [resume, setResume] as const;
+  return [resume, setResume, read, heldEvents] as const;
 }
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const { role: assignedRole } = route.useSearch();
-  const [resume, setResume] = useResume(courseModule, lesson, assignedRole);
+  const [resume, setResume, read, heldEvents] = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
   return (
     <>
@@ -172,6 +168,8 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
         notice={resume.notice}
         role={resume.role}
         askRole={resume.askRole}
+        ready={read}
+        heldEvents={heldEvents}
         onRetakeForRole={(persisted) => {
           const snapshot = withRole(lesson, persisted, resume.role);
           if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
