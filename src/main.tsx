@@ -29,9 +29,23 @@ const standaloneDatabase = lazyDatabase(
   async (name) => new (await import('./storage/database')).HeardDatabase(name),
 );
 
+/** Buttons pressed before the app took the page over, kept by the prerendered page's head script. */
+const earlyPresses = () => (window as { heardEarlyPresses?: HTMLElement[] & { done?: boolean } }).heardEarlyPresses;
+
+/** Presses again what the learner pressed before hydration (the same elements: hydration keeps them). */
+function pressEarlyButtons() {
+  const presses = earlyPresses();
+  if (!presses) return;
+  presses.done = true;
+  for (const button of presses.splice(0)) if (button.isConnected) button.click();
+}
+
 /** Marks #root once React has hydrated it (effects run only after the hydration commits). */
 function Hydrated({ root, children }: { root: HTMLElement; children: ReactNode }) {
-  useEffect(() => root.setAttribute('data-hydrated', ''), [root]);
+  useEffect(() => {
+    root.setAttribute('data-hydrated', '');
+    pressEarlyButtons();
+  }, [root]);
   return children;
 }
 
@@ -77,6 +91,9 @@ async function start() {
     // Marked once hydrated, for the end-to-end test (tests/e2e/prerender.spec.ts).
     hydrateRoot(root, <Hydrated root={root}>{app}</Hydrated>);
   } else {
+    // The HTML on screen is replaced, so what was pressed on it is not pressed again.
+    const presses = earlyPresses();
+    if (presses) presses.done = true;
     createRoot(root).render(app);
   }
 }
