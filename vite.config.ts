@@ -3,6 +3,8 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentSecurityPolicy, headerContentSecurityPolicy } from './deploy/securityHeaders.mjs';
 import { organisationPlugin } from './src/organisation/organisationPlugin';
+import { APP_SHELL, prerenderPlugin } from './src/app/prerender/prerenderPlugin';
+import { NOT_PRECACHED_PAGES } from './src/app/prerender/prerenderRoutes';
 import {
   CERTIFICATE_PDF_FILES,
   certificatePdfRuntimeCaching,
@@ -78,6 +80,8 @@ export default defineConfig(({ mode }) => ({
     react(),
     // HEARD_ORGANISATION=path/to/organisation.json: the deploying organisation's name, address and trust.
     organisationPlugin(),
+    // Every page's first screen as HTML in dist/, rendered with the same plugins (src/app/prerender/).
+    prerenderPlugin(() => [react(), organisationPlugin()]),
     contentSecurityPolicyMeta(
       mode === 'lms' ? contentSecurityPolicy(xapiEndpointOrigin(mode)) : CONTENT_SECURITY_POLICY,
     ),
@@ -103,10 +107,14 @@ export default defineConfig(({ mode }) => ({
       workbox: {
         // No .woff: every browser with service workers reads the .woff2 beside it.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2,ttf,txt}'],
-        globIgnores: [...CERTIFICATE_PDF_FILES, ...OPEN_BADGE_FILES].map((file) => `**/${file}`),
+        globIgnores: [...[...CERTIFICATE_PDF_FILES, ...OPEN_BADGE_FILES].map((file) => `**/${file}`), ...NOT_PRECACHED_PAGES],
         manifestTransforms: [orderPrecache],
         runtimeCaching: [certificatePdfRuntimeCaching, openBadgeRuntimeCaching],
-        navigateFallback: '/index.html',
+        // A navigation the precache does not answer (a deep link, or a page in another language
+        // than the precached dashboard's) gets the app shell, which renders the page itself; only
+        // a prerendered page's own address ever gets that page's HTML, so main.tsx never hydrates
+        // the wrong page (src/app/prerender/).
+        navigateFallback: `/${APP_SHELL}`,
         // The first install controls the open page at once, so a learner can go offline straight away;
         // later versions still wait (no skipWaiting) until the learner chooses to update.
         clientsClaim: true,

@@ -1,7 +1,9 @@
 // Renders the server configurations in deploy/ from deploy/securityHeaders.mjs. Each says the same
 // thing in its server's own words: the security headers on every response, no-cache for the
-// unhashed files (index.html, sw.js), a year's immutable cache for /assets/, and every other
-// address (a deep link such as /modules/adultification) answered with the app's index.html.
+// unhashed files (index.html, sw.js), a year's immutable cache for /assets/, each prerendered page
+// served for its address (/modules/adultification gets modules/adultification.html, and with
+// ?lang=cy modules/adultification.cy.html; the dashboard is index.html and index.cy.html), and every
+// other address (a deep link such as /trainer) answered with the app shell, app.html.
 import { IMMUTABLE, REVALIDATE, securityHeaders } from './securityHeaders.mjs';
 
 const GENERATED = 'Written by deploy/write-configs.mjs from deploy/securityHeaders.mjs; change those, not this file.';
@@ -53,10 +55,18 @@ location = /manifest.webmanifest {
 ${block(REVALIDATE)}
 }
 
+# ?lang=en or ?lang=cy picks the page prerendered in that language, where there is one.
+set $heard_lang "";
+if ($arg_lang ~ "^(en|cy)$") {
+    set $heard_lang .$1;
+}
+
 # Everything else, index.html and sw.js included: ask the server every time, so a new version
-# arrives; an address that is not a file (a deep link) gets the app, which shows the right page.
+# arrives. A prerendered page (the dashboard, a module, a lesson's first step, the static pages) is
+# served for its address, in the language asked for; any other address that is not a file (a deep
+# link) gets the app shell, which shows the right page.
 location / {
-    try_files $uri /index.html;
+    try_files $uri$heard_lang.html \${uri}index$heard_lang.html $uri.html $uri /app.html;
 ${block(REVALIDATE)}
 }
 `;
@@ -69,8 +79,9 @@ function staticHeaders(options) {
     .join('\n');
   const cache = (path, value) => `${path}\n  Cache-Control: ${value}`;
   // Netlify and Cloudflare Pages join the values of every rule that matches, so Cache-Control is
-  // set by exact paths only. A deep link is served index.html by _redirects; both hosts revalidate
-  // HTML by default.
+  // set by exact paths only. Both hosts serve a prerendered page (modules/x.html) for its address
+  // (/modules/x) themselves, and revalidate HTML by default; neither can pick a file by ?lang=, so
+  // there a Welsh address gets the English page, which the app then shows in Welsh.
   return `# Heard: headers for Netlify or Cloudflare Pages. Copy this file and _redirects into dist/
 # before publishing it (see the README, "Deploy it for your organisation").
 ${describe(options)
@@ -86,9 +97,10 @@ ${cache('/assets/*', IMMUTABLE)}
 `;
 }
 
-const staticRedirects = `# Heard: a deep link (such as /modules/adultification) gets the app. Files that exist are served
-# as they are, so this never hides one.
-/*    /index.html    200
+const staticRedirects = `# Heard: a deep link that was not prerendered (such as /trainer) gets the app shell. Files that
+# exist, prerendered pages included (/modules/adultification is modules/adultification.html), are
+# served as they are, so this never hides one.
+/*    /app.html    200
 `;
 
 /** @param {{ frameAncestors?: string[], connectTo?: string[] }} options */
@@ -113,12 +125,25 @@ ${headers}
     </If>
 </IfModule>
 
-# A deep link gets the app; files that exist, and anything under /assets/, are left alone.
+# A prerendered page is served for its address (with ?lang=en or ?lang=cy, in that language where
+# there is a copy); any other deep link gets the app shell; files that exist, and anything under
+# /assets/, are left alone.
 <IfModule mod_rewrite.c>
     RewriteEngine On
+    RewriteRule ^ - [E=HEARD_LANG:]
+    RewriteCond %{QUERY_STRING} (?:^|&)lang=(en|cy)(?:&|$)
+    RewriteRule ^ - [E=HEARD_LANG:.%1]
+    RewriteCond %{REQUEST_URI} =/
+    RewriteCond %{DOCUMENT_ROOT}/index%{ENV:HEARD_LANG}.html -f
+    RewriteRule ^ index%{ENV:HEARD_LANG}.html [L]
+    RewriteRule ^$ index.html [L]
+    RewriteCond %{REQUEST_FILENAME}%{ENV:HEARD_LANG}.html -f
+    RewriteRule ^ %{REQUEST_URI}%{ENV:HEARD_LANG}.html [L]
+    RewriteCond %{REQUEST_FILENAME}.html -f
+    RewriteRule ^ %{REQUEST_URI}.html [L]
     RewriteCond %{REQUEST_FILENAME} !-f
     RewriteCond %{REQUEST_URI} !^/assets/
-    RewriteRule ^ index.html [L]
+    RewriteRule ^ app.html [L]
 </IfModule>
 `;
 }
@@ -147,8 +172,20 @@ ${headers}
     handle /assets/* {
         file_server
     }
+    # A prerendered page for its address, in the language ?lang= asks for where there is a copy;
+    # any other deep link gets the app shell.
+    @english query lang=en
+    handle @english {
+        try_files {path}.en.html {path}index.en.html {path}.html {path} /app.html
+        file_server
+    }
+    @welsh query lang=cy
+    handle @welsh {
+        try_files {path}.cy.html {path}index.cy.html {path}.html {path} /app.html
+        file_server
+    }
     handle {
-        try_files {path} /index.html
+        try_files {path}.html {path}index.html {path} /app.html
         file_server
     }
 }

@@ -2,15 +2,38 @@
 // Content-Security-Policy from it, and deploy/write-configs.mjs writes every server configuration
 // in deploy/ from it, so the policy a browser gets from the page and from the server never drift
 // apart (tests/deploy/deployConfigs.test.ts fails when a written file is out of date).
+import { createHash } from 'node:crypto';
 
 /**
- * No inline script, no eval, nothing from another origin. This part can travel in a meta tag.
+ * The one inline script, in the head of every prerendered page (src/app/prerender/), allowed by its
+ * hash. It runs before the page's words are painted, which the app's own script cannot:
+ * - a learner who chose a language other than the page's (kept in localStorage, which a server
+ *   never sees) is sent on to the same page with ?lang=, which the server answers with the
+ *   prerendered copy in their language, so they never see the other language first;
+ * - in a tab that used Exit this page, the page stays covered until the app has checked whether
+ *   the learner came Back to it (src/features/safety/quickExit.ts), so its words never flash up;
+ * - a button pressed before the app has taken the page over (Continue, Exit this page, Cymraeg)
+ *   is remembered, and pressed again by main.tsx as soon as the app has, so no press is lost.
+ * Its text is fixed (the page's language is read from <html lang>), so its hash is too.
+ */
+export const PRERENDER_HEAD_SCRIPT =
+  'try{if(sessionStorage.getItem("heard.exited")==="1")document.documentElement.classList.add("quick-exit-leaving");' +
+  'var s=localStorage.getItem("heard.language"),u=new URL(location.href);' +
+  'if((s==="en"||s==="cy")&&s!==document.documentElement.lang&&!u.searchParams.has("lang")){u.searchParams.set("lang",s);location.replace(u.href)}}catch(e){}' +
+  'var q=window.heardEarlyPresses=[];document.addEventListener("click",function(e){var b=!q.done&&e.target.closest&&e.target.closest("#root button");if(b){e.preventDefault();q.push(b)}},true);';
+
+/** The script's CSP source. */
+export const PRERENDER_HEAD_SCRIPT_HASH = `'sha256-${createHash('sha256').update(PRERENDER_HEAD_SCRIPT).digest('base64')}'`;
+
+/**
+ * No inline script but the one above (by its hash), no eval, nothing from another origin. This part
+ * can travel in a meta tag.
  * @param {string[]} [connectTo] other origins the page may connect to (an LMS package's LRS)
  */
 export function contentSecurityPolicy(connectTo = []) {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' ${PRERENDER_HEAD_SCRIPT_HASH}`,
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

@@ -46,7 +46,12 @@ export type LessonEvent =
   | { type: 'learner.choose'; optionIds: string[] }
   | { type: 'learner.chooseRole'; role: Role | null }
   | { type: 'learner.toggleOtherExplanations' }
-  | { type: 'learner.restart' };
+  | { type: 'learner.restart' }
+  /**
+   * The learner's profile was read after the lesson's first step was already on screen (as
+   * prerendered): their role, and whether to ask it. Taken only before the learner has done anything.
+   */
+  | { type: 'learner.profileRead'; role: Role | null; askRole: boolean };
 
 export interface LessonInput {
   role?: Role | null;
@@ -130,6 +135,7 @@ function buildLessonMachine(lesson: Lesson) {
       isRoute: ({ context }) => modeOf(step(context)) === 'route',
       isContentNote: ({ context }) => modeOf(step(context)) === 'contentNote',
       needsRole: ({ context }) => step(context).kind === 'roleBranch' && context.askRole && context.role === null,
+      isUntouched: ({ context }) => context.visited.length === 1 && context.answers.length === 0,
       isValidChoice: ({ context, event }) => event.type === 'learner.choose' && isValidChoice(context, event.optionIds),
       hasNextStep: ({ context }) => nextStepId(context) !== undefined,
     },
@@ -161,6 +167,10 @@ function buildLessonMachine(lesson: Lesson) {
         assertEvent(event, 'learner.chooseRole');
         return { ...followRoleBranch(context, event.role), role: event.role, askRole: false };
       }),
+      applyProfile: assign(({ event }) => {
+        assertEvent(event, 'learner.profileRead');
+        return { role: event.role, askRole: event.askRole && !event.role };
+      }),
       toggleOtherExplanations: assign(({ context }) => ({
         showOtherExplanations: !context.showOtherExplanations,
       })),
@@ -175,6 +185,7 @@ function buildLessonMachine(lesson: Lesson) {
     initial: 'routing',
     on: {
       'learner.restart': { target: '.routing', actions: 'restart' },
+      'learner.profileRead': { guard: 'isUntouched', actions: 'applyProfile' },
     },
     states: {
       routing: {

@@ -99,12 +99,25 @@ test.describe('served by nginx with the shipped configuration', () => {
   });
 
   test('deep links are served the app, which opens the right page, and survive a reload', async ({ page }) => {
-    for (const path of [MODULE_PATH, LESSON_PATH, '/support', '/no-such-page']) {
+    // A prerendered page comes with its own first screen, in the language ?lang= asks for; any
+    // other address gets the app shell, which renders the page itself.
+    for (const [path, rendered] of [
+      [MODULE_PATH, `data-prerendered="${MODULE_PATH}"`],
+      [LESSON_PATH, `data-prerendered="${LESSON_PATH}"`],
+      [`${LESSON_PATH}?lang=cy`, `data-prerendered="${LESSON_PATH}?lang=cy"`],
+      ['/?lang=cy', 'data-prerendered="/?lang=cy"'],
+      ['/support', 'data-prerendered="/support"'],
+      ['/trainer', '<div id="root"></div>'],
+      ['/no-such-page', '<div id="root"></div>'],
+    ]) {
       const response = await fetch(`${site}${path}`);
       expect(response.status, path).toBe(200);
       expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
-      expect(await response.text(), path).toContain('<div id="root">');
+      expect(response.headers.get('content-security-policy'), path).toBe(headerContentSecurityPolicy());
+      expect(await response.text(), path).toContain(rendered);
     }
+    const lessonHtml = await (await fetch(`${site}${LESSON_PATH}`)).text();
+    expect(lessonHtml).toContain(`>${words[`${courseModule.lessons[0].id}.title`]}</h1>`);
     await page.goto(`${site}${MODULE_PATH}`);
     await expect(page.getByRole('heading', { level: 1, name: words.title })).toBeVisible();
     await page.reload();

@@ -64,6 +64,11 @@ test('the example council’s build shows its contacts, its name on a certificat
   test.setTimeout(300_000);
   const outside = await keepLocal(page);
 
+  // The council's name is in the prerendered support page itself, before any script runs.
+  const prerendered = await (await fetch(`${ORIGIN}/support`)).text();
+  expect(prerendered).toContain('data-prerendered="/support"');
+  expect(prerendered).toContain(`${example.name}: who to tell and call`);
+
   // The support page leads with the council's own contacts.
   await page.goto(`${ORIGIN}/support`);
   const local = page.getByRole('region', { name: `${example.name}: who to tell and call` });

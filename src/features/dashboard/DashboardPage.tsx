@@ -67,7 +67,7 @@ function ContinueCard({ stored }: { stored: StoredProgress }) {
   );
 }
 
-function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; progress?: ModuleOverviewProgress }) {
+function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; progress: ModuleOverviewProgress }) {
   const { t } = useTranslation();
   const lessonCount = courseModule.lessons.length;
   const headingId = `module-${courseModule.id}`;
@@ -82,21 +82,17 @@ function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; pr
       <p className="meta">
         <CpdMinutes courseModule={courseModule} /> · {t('module.lessonCount', { count: lessonCount })}
       </p>
-      {progress && (
-        <>
-          <p>
-            <span className="visually-hidden">{t('dashboard.statusLabel')} </span>
-            <StatusTag status={progress.status} />
-            {progress.toTakeAgain.length > 0 && (
-              <> · {t('dashboard.toTakeAgain', { count: progress.toTakeAgain.length })}</>
-            )}
-          </p>
-          <label className="progress-label">
-            {t('dashboard.lessonsDone', { done: progress.completedLessons, total: lessonCount })}
-            <progress max={lessonCount} value={progress.completedLessons} />
-          </label>
-        </>
-      )}
+      <p>
+        <span className="visually-hidden">{t('dashboard.statusLabel')} </span>
+        <StatusTag status={progress.status} />
+        {progress.toTakeAgain.length > 0 && (
+          <> · {t('dashboard.toTakeAgain', { count: progress.toTakeAgain.length })}</>
+        )}
+      </p>
+      <label className="progress-label">
+        {t('dashboard.lessonsDone', { done: progress.completedLessons, total: lessonCount })}
+        <progress max={lessonCount} value={progress.completedLessons} />
+      </label>
     </li>
   );
 }
@@ -109,7 +105,10 @@ export function DashboardPage({ assignedWork = null }: { assignedWork?: ReactNod
   // When storage is blocked every module shows as not started; StorageWarning explains why.
   const records: StoredProgress | undefined = stored && (stored.ok ? stored.progress : emptyProgress());
   const today = new Date(now()).toISOString().slice(0, 10);
-  const progressOf = (courseModule: CourseModule) => records && storedModuleOverview(courseModule, records, today);
+  // Until IndexedDB answers, every module shows as a new learner's (as prerendered), so each
+  // card's status line is there from the first paint and only its words change.
+  const shown = records ?? emptyProgress();
+  const progressOf = (courseModule: CourseModule) => storedModuleOverview(courseModule, shown, today);
   return (
     <>
       <PageHeading tabTitle={t('dashboard.tabTitle')}>{t('dashboard.heading')}</PageHeading>

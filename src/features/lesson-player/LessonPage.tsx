@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
-import type { LessonSnapshot } from '../../engine/lessonMachine';
+import type { LessonEvent, LessonSnapshot } from '../../engine/lessonMachine';
 import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
@@ -34,6 +34,15 @@ function restoredFrom(lesson: Lesson, record: LessonProgressRecord | undefined) 
   return { snapshot: undefined, notice: restored.kind === 'restarted' ? restored.reason : ('none' as const) };
 }
 
+/** A learner with nothing saved and no role given: the lesson's first step. */
+const newLearner = (assignedRole: Role | undefined): Resume => ({
+  snapshot: undefined,
+  notice: 'none',
+  role: assignedRole ?? null,
+  askRole: assignedRole === undefined,
+  generation: 0,
+});
+
 /** After the step has been on screen a moment and the browser is idle: the learner reads first. */
 function whenSettled(callback: () => void): { cancel: () => void } {
   let idle: number | undefined;
@@ -57,7 +66,12 @@ function whenSettled(callback: () => void): { cancel: () => void } {
  */
 function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Role | undefined) {
   const { database } = useServices();
-  const [resume, setResume] = useState<Resume>();
+  // The first screen is a new learner's (as prerendered, src/app/prerender/), so it shows before
+  // IndexedDB answers and hydrates as it is; a saved place, or a role, replaces it once read.
+  const [resume, setResume] = useState<Resume>(() => newLearner(assignedRole));
+  const [read, setRead] = useState(false);
+  // What the learner does before the read finishes; see LessonRunner's `ready`.
+  const [heldEvents] = useState<LessonEvent[]>(() => []);
   const latestSeen = useRef(-Infinity);
   const key = lessonKey(courseModule.id, lesson.id);
 
@@ -65,8 +79,9 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
     let cancelled = false;
     void readStoredProgress(database.name).then((stored) => {
       if (cancelled) return;
+      setRead(true);
       if (!stored.ok) {
-        setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, askRole: false, generation: 0 });
+        setResume((current) => ({ ...current, notice: 'storage-unavailable', role: null, askRole: false }));
         return;
       }
       const record = stored.progress.lessonProgress.find((candidate) => candidate.key === key);
@@ -74,14 +89,23 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       const profile = stored.progress.profile[0];
       const role = assignedRole ?? profile?.role ?? null;
       const askRole = role === null && !profile?.roleDeclined;
-      setResume({ ...restoredFrom(lesson, record), role, askRole, generation: 0 });
+      const restored = restoredFrom(lesson, record);
+      // A saved place (or a notice) replaces the first step: anything done there meanwhile is dropped.
+      if (restored.snapshot !== undefined || restored.notice !== 'none') heldEvents.length = 0;
+      // A new learner keeps the player already on screen (and its place on the page); it takes the
+      // role from the profile (LessonRunner). A saved place replaces it.
+      setResume((current) =>
+        restored.snapshot === undefined && restored.notice === 'none'
+          ? { ...current, role, askRole }
+          : { ...restored, role, askRole, generation: current.generation + 1 },
+      );
     });
     return () => {
       cancelled = true;
     };
-  }, [database, courseModule, lesson, key, assignedRole]);
+  }, [database, courseModule, lesson, key, assignedRole, heldEvents]);
 
-  const started = resume !== undefined && resume.notice !== 'storage-unavailable';
+  const started = read && resume.notice !== 'storage-unavailable';
   useEffect(() => {
     if (!started) return;
     let subscription: { unsubscribe: () => void } | undefined;
@@ -97,10 +121,12 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
               latestSeen.current = latest.updatedAt;
               const { snapshot } = restoredFrom(lesson, latest);
               if (!snapshot) return;
-              setResume(
-                (current) =>
-                  current && { ...current, snapshot, notice: 'other-tab', generation: current.generation + 1 },
-              );
+              setResume((current) => ({
+                ...current,
+                snapshot,
+                notice: 'other-tab',
+                generation: current.generation + 1,
+              }));
             },
             error: () => {},
           });
@@ -114,14 +140,14 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       subscription?.unsubscribe();
     };
   }, [started, database, lesson, key]);
-  return [resume, setResume] as const;
+  return [resume, setResume, read, heldEvents] as const;
 }
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
   const { t: tModule } = useTranslation(courseModule.id);
   const { role: assignedRole } = route.useSearch();
-  const [resume, setResume] = useResume(courseModule, lesson, assignedRole);
+  const [resume, setResume, read, heldEvents] = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
   return (
     <>
@@ -134,23 +160,21 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
       <PageHeading tabTitle={t('lesson.tabTitle', { number: lessonNumber })}>
         {tModule(lessonKeys.title(lesson.id))}
       </PageHeading>
-      {resume ? (
-        <LessonRunner
-          key={`${courseModule.id}/${lesson.id}/${resume.generation}`}
-          courseModule={courseModule}
-          lesson={lesson}
-          initialSnapshot={resume.snapshot}
-          notice={resume.notice}
-          role={resume.role}
-          askRole={resume.askRole}
-          onRetakeForRole={(persisted) => {
-            const snapshot = withRole(lesson, persisted, resume.role);
-            if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
-          }}
-        />
-      ) : (
-        <p role="status">{t('lesson.loading')}</p>
-      )}
+      <LessonRunner
+        key={`${courseModule.id}/${lesson.id}/${resume.generation}`}
+        courseModule={courseModule}
+        lesson={lesson}
+        initialSnapshot={resume.snapshot}
+        notice={resume.notice}
+        role={resume.role}
+        askRole={resume.askRole}
+        ready={read}
+        heldEvents={heldEvents}
+        onRetakeForRole={(persisted) => {
+          const snapshot = withRole(lesson, persisted, resume.role);
+          if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
+        }}
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { MARKS, timed } from '../../app/performanceMarks';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -11,6 +11,7 @@ import {
   createLessonMachine,
   isChoiceCorrect,
   lessonResult,
+  type LessonEvent,
   type LessonMachine,
   type LessonSnapshot,
 } from '../../engine/lessonMachine';
@@ -37,6 +38,9 @@ function freshSeed(): number {
  * state, and what it carried (answers, the lesson's result, a role) is kept and sent again with the
  * next write, so a full disk loses nothing the learner did once the next write succeeds.
  */
+/** Players taking in the profile just now (see `learner.profileRead` below). */
+const profileBeingApplied = new WeakSet<object>();
+
 function usePersistence(
   actorRef: ReturnType<typeof useActorRef<LessonMachine>>,
   courseModule: CourseModule,
@@ -49,6 +53,11 @@ function usePersistence(
     let writes: Promise<void> = Promise.resolve();
     let carried: Pick<LessonStep, 'answers' | 'completed' | 'learnerRole'> = { answers: [] };
     const subscription = actorRef.subscribe((snapshot) => {
+      // The profile's role taken in before the learner did anything is no step of theirs to save.
+      if (profileBeingApplied.has(actorRef)) {
+        previous = snapshot;
+        return;
+      }
       const at = now();
       const { context } = snapshot;
       const step = lesson.steps.find((candidate) => candidate.id === context.stepId);
@@ -107,6 +116,8 @@ export function LessonRunner({
   role,
   askRole,
   onRetakeForRole,
+  ready = true,
+  heldEvents,
 }: {
   courseModule: CourseModule;
   lesson: Lesson;
@@ -116,6 +127,14 @@ export function LessonRunner({
   askRole: boolean;
   /** The learner's role changed since they took this lesson: take its questions for the new role. */
   onRetakeForRole: (persisted: unknown) => void;
+  /**
+   * False while the learner's saved place is still being read (LessonPage shows a new learner's
+   * first step meanwhile, as prerendered): what they do is held in `heldEvents`, and sent once
+   * ready, to this player or to the one that replaces it (LessonPage empties it when a saved place
+   * replaces the first step).
+   */
+  ready?: boolean;
+  heldEvents?: LessonEvent[];
 }) {
   const { t } = useTranslation();
   const machine = createLessonMachine(lesson);
@@ -132,7 +151,28 @@ export function LessonRunner({
   const { view, step } = currentView(lesson, snapshot);
   const position = context.visited.length;
   const total = position + (distances.get(step.id) ?? 0);
-  const send = actorRef.send;
+  const send = useCallback(
+    (event: LessonEvent) => {
+      if (!ready && heldEvents) heldEvents.push(event);
+      else actorRef.send(event);
+    },
+    [ready, heldEvents, actorRef],
+  );
+  // A profile read after the first step showed (LessonPage); the machine takes it only before the
+  // learner has done anything.
+  useEffect(() => {
+    const { context } = actorRef.getSnapshot();
+    if (context.role === role && context.askRole === (askRole && !role)) return;
+    profileBeingApplied.add(actorRef);
+    try {
+      actorRef.send({ type: 'learner.profileRead', role, askRole });
+    } finally {
+      profileBeingApplied.delete(actorRef);
+    }
+  }, [actorRef, role, askRole]);
+  useEffect(() => {
+    if (ready && heldEvents) for (const event of heldEvents.splice(0)) actorRef.send(event);
+  }, [ready, heldEvents, actorRef]);
   const View = stepViews[view];
 
   // A restored lesson keeps focus on the page heading; later step changes move focus to the step.

@@ -58,7 +58,7 @@ export const openBadgeRuntimeCaching: RuntimeCaching = {
 
 /** The app shell: the page, its entry script and styles, the web fonts the page uses. */
 const SHELL =
-  /^(?:index\.html|manifest\.webmanifest|favicon\.svg|assets\/(?:index|rolldown-runtime)-[\w-]+\.(?:js|css)|assets\/.+\.woff2)$/;
+  /^(?:index\.html|app\.html|manifest\.webmanifest|favicon\.svg|assets\/(?:index|rolldown-runtime)-[\w-]+\.(?:js|css)|assets\/.+\.woff2)$/;
 /** The code a lesson needs after the shell, and the words every page uses. */
 const LESSON_PATH =
   /^assets\/(?:LessonPage|ModuleOverviewPage|services|useTranslation|useLocation|contentSchema|storedProgress|database|ui|catalogue|language)-[\w-]+\.js$/;
