@@ -123,6 +123,17 @@ test('benchmark', async ({ page, browser }) => {
       phone[target].question.push(answerable);
       phone[target].fcp.push(await firstContentfulPaint(profile.page));
       phone[target].kb.push(await assetKilobytesBefore(profile, answerable));
+      if (process.env.HEARD_BENCH_PHONE_ONLY && target === 'lesson' && run === 0) {
+        const origin = await profile.page.evaluate(() => performance.timeOrigin);
+        console.table(
+          [...profile.assets.values()].map((asset) => ({
+            file: asset.url.split('/').pop(),
+            kb: Math.round(asset.bytes / 102.4) / 10,
+            requestedMs: Math.round(asset.requestedAt - origin),
+            beforeQuestion: asset.requestedAt <= origin + answerable,
+          })),
+        );
+      }
       await profile.context.close();
     }
     const dashboard = await phoneContext(browser);

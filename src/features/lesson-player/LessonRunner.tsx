@@ -20,6 +20,7 @@ import { roleRoute } from '../../engine/steps/registry';
 import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
 import { RestartLesson } from './RestartLesson';
+import { afterNextPaint } from './afterNextPaint';
 import { stepViews } from './views';
 
 type SaveState = 'idle' | 'saved' | 'failed';
@@ -36,6 +37,12 @@ function freshSeed(): number {
  * the module's result (src/storage/lessonStep.ts). A write that fails is reported through the save
  * state, and what it carried (answers, the lesson's result, a role) is kept and sent again with the
  * next write, so a full disk loses nothing the learner did once the next write succeeds.
+ *
+ * Writing waits until the feedback is painted (afterNextPaint): on a slow phone the save, and the
+ * LMS reporting that follows it, would otherwise delay the feedback by frames. Changes made before
+ * the write starts go in that one write. A page being hidden or closed (pagehide,
+ * visibilitychange), and leaving the lesson, start a pending write at once, so nothing answered is
+ * left unsaved.
  */
 function usePersistence(
   actorRef: ReturnType<typeof useActorRef<LessonMachine>>,
@@ -48,32 +55,20 @@ function usePersistence(
     let previous = actorRef.getSnapshot();
     let writes: Promise<void> = Promise.resolve();
     let carried: Pick<LessonStep, 'answers' | 'completed' | 'learnerRole'> = { answers: [] };
-    const subscription = actorRef.subscribe((snapshot) => {
-      const at = now();
-      const { context } = snapshot;
-      const step = lesson.steps.find((candidate) => candidate.id === context.stepId);
-      const answer = answerFor(context, context.stepId);
-      if (snapshot.matches('feedback') && previous.matches('answering') && answer && step && isDecisionStep(step)) {
-        const given = {
-          stepId: step.id,
-          optionIds: answer.optionIds,
-          correct: isChoiceCorrect(step, answer.optionIds),
-          at,
-        };
-        carried = { ...carried, answers: [...(carried.answers ?? []), given] };
-      }
-      if (snapshot.matches('summary') && !previous.matches('summary'))
-        carried = { ...carried, completed: lessonResult(lesson, context) };
-      if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
-        carried = { ...carried, learnerRole: { role: context.role } };
-      previous = snapshot;
+    let changedAt = now();
+    let cancelScheduled: (() => void) | undefined;
+
+    const write = () => {
+      cancelScheduled?.();
+      cancelScheduled = undefined;
+      const snapshot = actorRef.getSnapshot();
       const place = {
         courseModule,
         lesson,
         persisted: actorRef.getPersistedSnapshot(),
-        stepId: context.stepId,
+        stepId: snapshot.context.stepId,
         atSummary: snapshot.matches('summary'),
-        at,
+        at: changedAt,
       };
       // Writes queue behind the database's first load and each other, in the order the learner made
       // them. Each takes what is still unsaved when its turn comes, so nothing is written twice.
@@ -93,8 +88,44 @@ function usePersistence(
           () => setSaveState('failed'),
         );
       });
+    };
+    const writePending = () => {
+      if (cancelScheduled) write();
+    };
+    const writeIfHidden = () => {
+      if (document.visibilityState === 'hidden') writePending();
+    };
+
+    const subscription = actorRef.subscribe((snapshot) => {
+      const at = now();
+      const { context } = snapshot;
+      const step = lesson.steps.find((candidate) => candidate.id === context.stepId);
+      const answer = answerFor(context, context.stepId);
+      if (snapshot.matches('feedback') && previous.matches('answering') && answer && step && isDecisionStep(step)) {
+        const given = {
+          stepId: step.id,
+          optionIds: answer.optionIds,
+          correct: isChoiceCorrect(step, answer.optionIds),
+          at,
+        };
+        carried = { ...carried, answers: [...(carried.answers ?? []), given] };
+      }
+      if (snapshot.matches('summary') && !previous.matches('summary'))
+        carried = { ...carried, completed: lessonResult(lesson, context) };
+      if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
+        carried = { ...carried, learnerRole: { role: context.role } };
+      previous = snapshot;
+      changedAt = at;
+      cancelScheduled ??= afterNextPaint(write);
     });
-    return () => subscription.unsubscribe();
+    window.addEventListener('pagehide', writePending);
+    document.addEventListener('visibilitychange', writeIfHidden);
+    return () => {
+      subscription.unsubscribe();
+      window.removeEventListener('pagehide', writePending);
+      document.removeEventListener('visibilitychange', writeIfHidden);
+      writePending();
+    };
   }, [actorRef, database, now, courseModule, lesson]);
   return saveState;
 }
@@ -118,7 +149,7 @@ export function LessonRunner({
   onRetakeForRole: (persisted: unknown) => void;
 }) {
   const { t } = useTranslation();
-  const machine = createLessonMachine(lesson);
+  const machine = useMemo(() => createLessonMachine(lesson), [lesson]);
   const [seed] = useState(freshSeed);
   const actorRef = useActorRef(
     machine,

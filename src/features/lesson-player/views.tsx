@@ -1,6 +1,6 @@
 // One map from the engine's view of a step (src/engine/lessonView.ts) to the component that shows
 // it. A new kind of step adds its view here, once.
-import type { ReactElement } from 'react';
+import { memo, type ReactElement } from 'react';
 import type {
   ContentNoteStep,
   CourseModule,
@@ -30,7 +30,7 @@ export interface StepViewProps {
 
 const next = (send: StepViewProps['send']) => () => send({ type: 'learner.continue' });
 
-export const stepViews: Record<LessonView, (props: StepViewProps) => ReactElement | null> = {
+const views: Record<LessonView, (props: StepViewProps) => ReactElement | null> = {
   reading: ({ courseModule, lesson, step, moveFocus, send }) => (
     <ReadingView
       namespace={courseModule.id}
@@ -89,3 +89,11 @@ export const stepViews: Record<LessonView, (props: StepViewProps) => ReactElemen
     <RoleQuestion moveFocus={moveFocus} onChoose={(role) => send({ type: 'learner.chooseRole', role })} />
   ),
 };
+
+/**
+ * Each view re-renders only when its own props change: a save's status line or a notice changing
+ * leaves the step on screen alone, which matters on a slow phone right after an answer.
+ */
+export const stepViews = Object.fromEntries(
+  Object.entries(views).map(([view, component]) => [view, memo(component)]),
+) as Record<LessonView, ReturnType<typeof memo<(props: StepViewProps) => ReactElement | null>>>;
