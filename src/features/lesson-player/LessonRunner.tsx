@@ -1,5 +1,5 @@
 import { MARKS, timed } from '../../app/performanceMarks';
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -21,7 +21,7 @@ import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
 import { RestartLesson } from './RestartLesson';
 import { afterNextPaint } from './afterNextPaint';
-import { stepViews } from './views';
+import { preloadLaterViews, stepViews } from './views';
 
 type SaveState = 'idle' | 'saved' | 'failed';
 
@@ -157,6 +157,12 @@ export function LessonRunner({
   );
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
+  useEffect(() => {
+    // The feedback's code arrives while the learner reads, well before they can answer.
+    if (typeof window.requestIdleCallback !== 'function') return afterNextPaint(preloadLaterViews);
+    const idle = window.requestIdleCallback(preloadLaterViews, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, []);
   const distances = useMemo(() => distancesToEnd(lesson), [lesson]);
 
   const { context } = snapshot;
@@ -205,15 +211,17 @@ export function LessonRunner({
         <progress max={total} value={position} />
       </label>
 
-      <View
-        key={stepKey}
-        courseModule={courseModule}
-        lesson={lesson}
-        step={step}
-        context={context}
-        moveFocus={moveFocus}
-        send={send}
-      />
+      <Suspense fallback={null}>
+        <View
+          key={stepKey}
+          courseModule={courseModule}
+          lesson={lesson}
+          step={step}
+          context={context}
+          moveFocus={moveFocus}
+          send={send}
+        />
+      </Suspense>
 
       <div className="lesson-footer">
         <p role="status" className="save-state">

@@ -1,6 +1,11 @@
 // One map from the engine's view of a step (src/engine/lessonView.ts) to the component that shows
 // it. A new kind of step adds its view here, once.
-import { memo, type ReactElement } from 'react';
+//
+// A lesson opens on reading, a content note or a question, so only those views come with the
+// lesson's first screen. Feedback, the summary and the rewrite exercise load after it
+// (preloadLaterViews, once the page is idle), which keeps them out of what a phone downloads and
+// runs before the learner can answer.
+import { lazy, memo, type ReactElement } from 'react';
 import type {
   ContentNoteStep,
   CourseModule,
@@ -12,12 +17,21 @@ import type {
 import type { LessonContext, LessonEvent } from '../../engine/lessonMachine';
 import type { LessonView } from '../../engine/lessonView';
 import { ContentNoteView } from './ContentNoteView';
-import { FeedbackView } from './FeedbackView';
 import { QuestionForm } from './QuestionForm';
 import { ReadingView } from './ReadingView';
-import { RewriteView } from './RewriteView';
 import { RoleQuestion } from './RoleQuestion';
-import { SummaryView } from './SummaryView';
+
+const loadFeedbackView = () => import('./FeedbackView');
+const loadSummaryView = () => import('./SummaryView');
+const loadRewriteView = () => import('./RewriteView');
+const FeedbackView = lazy(() => loadFeedbackView().then((loaded) => ({ default: loaded.FeedbackView })));
+const SummaryView = lazy(() => loadSummaryView().then((loaded) => ({ default: loaded.SummaryView })));
+const RewriteView = lazy(() => loadRewriteView().then((loaded) => ({ default: loaded.RewriteView })));
+
+/** Fetches the views a lesson needs after its first screen; a failure is retried when one is shown. */
+export function preloadLaterViews(): void {
+  for (const load of [loadFeedbackView, loadSummaryView, loadRewriteView]) void load().catch(() => undefined);
+}
 
 export interface StepViewProps {
   courseModule: CourseModule;
