@@ -158,10 +158,18 @@ export function LessonRunner({
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
   useEffect(() => {
-    // The feedback's code arrives while the learner reads, well before they can answer.
-    if (typeof window.requestIdleCallback !== 'function') return afterNextPaint(preloadLaterViews);
-    const idle = window.requestIdleCallback(preloadLaterViews, { timeout: 2000 });
-    return () => window.cancelIdleCallback(idle);
+    // The feedback's code arrives while the learner reads (half a second after the step shows, when
+    // the browser is idle), well before they can have chosen and checked an answer.
+    let idle: number | undefined;
+    const timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function')
+        idle = window.requestIdleCallback(preloadLaterViews, { timeout: 1000 });
+      else preloadLaterViews();
+    }, 500);
+    return () => {
+      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+    };
   }, []);
   const distances = useMemo(() => distancesToEnd(lesson), [lesson]);
 
