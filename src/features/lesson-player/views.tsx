@@ -5,7 +5,7 @@
 // lesson's first screen. Feedback, the summary and the rewrite exercise load after it
 // (preloadLaterViews, once the page is idle), which keeps them out of what a phone downloads and
 // runs before the learner can answer.
-import { lazy, memo, type ReactElement } from 'react';
+import { lazy, memo, type ComponentType, type ReactElement } from 'react';
 import type {
   ContentNoteStep,
   CourseModule,
@@ -21,16 +21,38 @@ import { QuestionForm } from './QuestionForm';
 import { ReadingView } from './ReadingView';
 import { RoleQuestion } from './RoleQuestion';
 
-const loadFeedbackView = () => import('./FeedbackView');
-const loadSummaryView = () => import('./SummaryView');
-const loadRewriteView = () => import('./RewriteView');
-const FeedbackView = lazy(() => loadFeedbackView().then((loaded) => ({ default: loaded.FeedbackView })));
-const SummaryView = lazy(() => loadSummaryView().then((loaded) => ({ default: loaded.SummaryView })));
-const RewriteView = lazy(() => loadRewriteView().then((loaded) => ({ default: loaded.RewriteView })));
+/**
+ * A view whose code loads after the first screen. Once fetched it renders directly: a React.lazy
+ * component would still suspend on its first render and React holds a Suspense fallback for
+ * hundreds of milliseconds, which a learner would see as slow feedback.
+ */
+function laterView<Props extends object>(load: () => Promise<ComponentType<Props>>) {
+  let loaded: ComponentType<Props> | undefined;
+  const preload = () =>
+    load().then((component) => {
+      loaded = component;
+      return component;
+    });
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function LaterView(props: Props) {
+    const Component = loaded ?? Lazy;
+    return <Component {...props} />;
+  }
+  return { View: LaterView, preload };
+}
+
+const later = {
+  feedback: laterView(() => import('./FeedbackView').then((loaded) => loaded.FeedbackView)),
+  summary: laterView(() => import('./SummaryView').then((loaded) => loaded.SummaryView)),
+  rewrite: laterView(() => import('./RewriteView').then((loaded) => loaded.RewriteView)),
+};
+const FeedbackView = later.feedback.View;
+const SummaryView = later.summary.View;
+const RewriteView = later.rewrite.View;
 
 /** Fetches the views a lesson needs after its first screen; a failure is retried when one is shown. */
 export function preloadLaterViews(): void {
-  for (const load of [loadFeedbackView, loadSummaryView, loadRewriteView]) void load().catch(() => undefined);
+  for (const { preload } of Object.values(later)) void preload().catch(() => undefined);
 }
 
 export interface StepViewProps {
