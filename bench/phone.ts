@@ -75,10 +75,21 @@ ${options}
 export function instrument() {
   const bench = {
     optionClicks: [] as number[],
+    optionPresses: [] as number[],
     feedback: [] as { dom: number; paint: number }[],
   };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   let pending: number | null = null;
+  // The press that starts a click: what the page fetches from then on is fetched for the answer.
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      const target = event.target as Element | null;
+      if (target?.matches?.('.options input, form input[type="radio"], label'))
+        bench.optionPresses.push(event.timeStamp);
+    },
+    true,
+  );
   document.addEventListener(
     'click',
     (event) => {
@@ -140,12 +151,19 @@ export async function phoneContext(
   return { context, page, devtools, assets };
 }
 
-/** Kilobytes of script and style on the wire requested up to `until` (ms after navigation start). */
+/** Kilobytes of script and style on the wire requested before `until` (ms after navigation start). */
 export async function assetKilobytesBefore(phone: PhoneContext, until: number): Promise<number> {
   const origin = await phone.page.evaluate(() => performance.timeOrigin);
   let bytes = 0;
-  for (const asset of phone.assets.values()) if (asset.requestedAt <= origin + until) bytes += asset.bytes;
+  for (const asset of phone.assets.values()) if (asset.requestedAt < origin + until) bytes += asset.bytes;
   return bytes / 1024;
+}
+
+/** When the learner first pressed an answer option (ms after navigation start). */
+export async function firstOptionPress(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (window as unknown as { __bench: { optionPresses: number[] } }).__bench.optionPresses[0] ?? Infinity,
+  );
 }
 
 export async function firstContentfulPaint(page: Page): Promise<number> {

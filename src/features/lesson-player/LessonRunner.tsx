@@ -1,5 +1,5 @@
 import { MARKS, timed } from '../../app/performanceMarks';
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -157,6 +157,7 @@ export function LessonRunner({
   );
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
+  const lessonElement = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The feedback's code arrives while the learner reads (half a second after the step shows, when
     // the browser is idle), well before they can have chosen and checked an answer.
@@ -166,9 +167,15 @@ export function LessonRunner({
         idle = window.requestIdleCallback(preloadLaterViews, { timeout: 1000 });
       else preloadLaterViews();
     }, 500);
+    // A learner who reaches for an answer before then gets it at once.
+    const element = lessonElement.current;
+    element?.addEventListener('focusin', preloadLaterViews, { once: true });
+    element?.addEventListener('pointerdown', preloadLaterViews, { once: true });
     return () => {
       window.clearTimeout(timer);
       if (idle !== undefined) window.cancelIdleCallback(idle);
+      element?.removeEventListener('focusin', preloadLaterViews);
+      element?.removeEventListener('pointerdown', preloadLaterViews);
     };
   }, []);
   const distances = useMemo(() => distancesToEnd(lesson), [lesson]);
@@ -192,7 +199,7 @@ export function LessonRunner({
   const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
 
   return (
-    <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string}>
+    <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string} ref={lessonElement}>
       {notice !== 'none' && (
         <p className="panel panel--warning" role="alert">
           {t(`lesson.notice.${notice}`)}
