@@ -92,6 +92,8 @@ describe('starting a lesson again', () => {
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await user.click(await screen.findByRole('radio', { name: 'Anyone under 18' }));
     await user.click(screen.getByRole('button', { name: 'Check my answer' }));
+    // The learner sees the feedback (its code may still be loading) before asking to start again.
+    await screen.findByRole('heading', { name: /Right answer/ });
     await user.click(await screen.findByRole('button', { name: 'Start this lesson again' }));
     expect(screen.getByRole('heading', { name: 'Start this lesson again?' })).toHaveFocus();
     expect(screen.getByText(/clears your place and your answers in this lesson/)).toBeVisible();

@@ -1,5 +1,5 @@
 import { MARKS, timed } from '../../app/performanceMarks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
@@ -21,7 +21,8 @@ import { roleRoute } from '../../engine/steps/registry';
 import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
 import { RestartLesson } from './RestartLesson';
-import { stepViews } from './views';
+import { afterNextPaint } from './afterNextPaint';
+import { preloadLaterViews, stepViews } from './views';
 
 type SaveState = 'idle' | 'saved' | 'failed';
 
@@ -37,6 +38,12 @@ function freshSeed(): number {
  * the module's result (src/storage/lessonStep.ts). A write that fails is reported through the save
  * state, and what it carried (answers, the lesson's result, a role) is kept and sent again with the
  * next write, so a full disk loses nothing the learner did once the next write succeeds.
+ *
+ * Writing waits until the feedback is painted (afterNextPaint): on a slow phone the save, and the
+ * LMS reporting that follows it, would otherwise delay the feedback by frames. Changes made before
+ * the write starts go in that one write. A page being hidden or closed (pagehide,
+ * visibilitychange), and leaving the lesson, start a pending write at once, so nothing answered is
+ * left unsaved.
  */
 /** Players taking in the profile just now (see `learner.profileRead` below). */
 const profileBeingApplied = new WeakSet<object>();
@@ -52,6 +59,47 @@ function usePersistence(
     let previous = actorRef.getSnapshot();
     let writes: Promise<void> = Promise.resolve();
     let carried: Pick<LessonStep, 'answers' | 'completed' | 'learnerRole'> = { answers: [] };
+    let changedAt = now();
+    let cancelScheduled: (() => void) | undefined;
+
+    const write = () => {
+      cancelScheduled?.();
+      cancelScheduled = undefined;
+      const snapshot = actorRef.getSnapshot();
+      const place = {
+        courseModule,
+        lesson,
+        persisted: actorRef.getPersistedSnapshot(),
+        stepId: snapshot.context.stepId,
+        atSummary: snapshot.matches('summary'),
+        at: changedAt,
+      };
+      // Writes queue behind the database's first load and each other, in the order the learner made
+      // them. Each takes what is still unsaved when its turn comes, so nothing is written twice.
+      writes = writes.then(() => {
+        const sending = carried;
+        return timed(MARKS.save, () =>
+          database.load().then((db) => recordLessonStep(db, { ...place, ...sending })),
+        ).then(
+          () => {
+            carried = {
+              answers: (carried.answers ?? []).filter((item) => !(sending.answers ?? []).includes(item)),
+              completed: carried.completed === sending.completed ? undefined : carried.completed,
+              learnerRole: carried.learnerRole === sending.learnerRole ? undefined : carried.learnerRole,
+            };
+            setSaveState('saved');
+          },
+          () => setSaveState('failed'),
+        );
+      });
+    };
+    const writePending = () => {
+      if (cancelScheduled) write();
+    };
+    const writeIfHidden = () => {
+      if (document.visibilityState === 'hidden') writePending();
+    };
+
     const subscription = actorRef.subscribe((snapshot) => {
       // The profile's role taken in before the learner did anything is no step of theirs to save.
       if (profileBeingApplied.has(actorRef)) {
@@ -76,34 +124,17 @@ function usePersistence(
       if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
         carried = { ...carried, learnerRole: { role: context.role } };
       previous = snapshot;
-      const place = {
-        courseModule,
-        lesson,
-        persisted: actorRef.getPersistedSnapshot(),
-        stepId: context.stepId,
-        atSummary: snapshot.matches('summary'),
-        at,
-      };
-      // Writes queue behind the database's first load and each other, in the order the learner made
-      // them. Each takes what is still unsaved when its turn comes, so nothing is written twice.
-      writes = writes.then(() => {
-        const sending = carried;
-        return timed(MARKS.save, () =>
-          database.load().then((db) => recordLessonStep(db, { ...place, ...sending })),
-        ).then(
-          () => {
-            carried = {
-              answers: (carried.answers ?? []).filter((item) => !(sending.answers ?? []).includes(item)),
-              completed: carried.completed === sending.completed ? undefined : carried.completed,
-              learnerRole: carried.learnerRole === sending.learnerRole ? undefined : carried.learnerRole,
-            };
-            setSaveState('saved');
-          },
-          () => setSaveState('failed'),
-        );
-      });
+      changedAt = at;
+      cancelScheduled ??= afterNextPaint(write);
     });
-    return () => subscription.unsubscribe();
+    window.addEventListener('pagehide', writePending);
+    document.addEventListener('visibilitychange', writeIfHidden);
+    return () => {
+      subscription.unsubscribe();
+      window.removeEventListener('pagehide', writePending);
+      document.removeEventListener('visibilitychange', writeIfHidden);
+      writePending();
+    };
   }, [actorRef, database, now, courseModule, lesson]);
   return saveState;
 }
@@ -137,7 +168,7 @@ export function LessonRunner({
   heldEvents?: LessonEvent[];
 }) {
   const { t } = useTranslation();
-  const machine = createLessonMachine(lesson);
+  const machine = useMemo(() => createLessonMachine(lesson), [lesson]);
   const [seed] = useState(freshSeed);
   const actorRef = useActorRef(
     machine,
@@ -145,6 +176,27 @@ export function LessonRunner({
   );
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
+  const lessonElement = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // The feedback's code arrives while the learner reads (half a second after the step shows, when
+    // the browser is idle), well before they can have chosen and checked an answer.
+    let idle: number | undefined;
+    const timer = window.setTimeout(() => {
+      if (typeof window.requestIdleCallback === 'function')
+        idle = window.requestIdleCallback(preloadLaterViews, { timeout: 1000 });
+      else preloadLaterViews();
+    }, 500);
+    // A learner who reaches for an answer before then gets it at once.
+    const element = lessonElement.current;
+    element?.addEventListener('focusin', preloadLaterViews, { once: true });
+    element?.addEventListener('pointerdown', preloadLaterViews, { once: true });
+    return () => {
+      window.clearTimeout(timer);
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      element?.removeEventListener('focusin', preloadLaterViews);
+      element?.removeEventListener('pointerdown', preloadLaterViews);
+    };
+  }, []);
   const distances = useMemo(() => distancesToEnd(lesson), [lesson]);
 
   const { context } = snapshot;
@@ -187,7 +239,7 @@ export function LessonRunner({
   const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
 
   return (
-    <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string}>
+    <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string} ref={lessonElement}>
       {notice !== 'none' && (
         <p className="panel panel--warning" role="alert">
           {t(`lesson.notice.${notice}`)}
@@ -214,15 +266,17 @@ export function LessonRunner({
         <progress max={total} value={position} />
       </label>
 
-      <View
-        key={stepKey}
-        courseModule={courseModule}
-        lesson={lesson}
-        step={step}
-        context={context}
-        moveFocus={moveFocus}
-        send={send}
-      />
+      <Suspense fallback={null}>
+        <View
+          key={stepKey}
+          courseModule={courseModule}
+          lesson={lesson}
+          step={step}
+          context={context}
+          moveFocus={moveFocus}
+          send={send}
+        />
+      </Suspense>
 
       <div className="lesson-footer">
         <p role="status" className="save-state">
