@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/content/catalog';
 import { HeardDatabase } from '../../src/storage/database';
 import type { AssignmentPayload } from '../../src/trainer/assignmentCode';
 import { assignedQuestions } from '../../src/trainer/assignmentContent';
-import { cohortSummary } from '../../src/trainer/cohort';
+import { cohortSummary, type LearnerRowCache } from '../../src/trainer/cohort';
 import {
   actorKey,
   applyStatements,
@@ -173,6 +173,17 @@ describe('the cohort from the LRS', () => {
     expect(after.get(b1)!.payload.score.correct).toBeLessThan(before.get(b1)!.payload.score.correct);
     // Learners the sync did not touch keep the very same records.
     for (const [key, receipt] of before) if (key !== b1) expect(after.get(key)).toBe(receipt);
+
+    // The cohort view's rows: those worked out before are reused, and the summary is the same as
+    // one worked out from nothing (b1's row is worked out again from b1's new record).
+    const rows: LearnerRowCache = new WeakMap();
+    const earlier = cohortSummary(assignment, lrsCohortReceipts(before).receipts, catalog.modules, rows);
+    const second = cohortSummary(assignment, lrsCohortReceipts(after).receipts, catalog.modules, rows);
+    expect(second).toEqual(cohortSummary(assignment, lrsCohortReceipts(after).receipts, catalog.modules));
+    const row = (summary: typeof earlier, key: string) => summary.learners.find((entry) => entry.id === `lrs:${key}`);
+    expect(row(second, b1)!.correct).toBeLessThan(row(earlier, b1)!.correct);
+    const [untouched] = [...before.keys()].filter((key) => key !== b1);
+    expect(row(second, untouched!)).toBe(row(earlier, untouched!));
     db.close();
   }, 60_000);
 
