@@ -127,8 +127,15 @@ export default defineConfig(({ mode }) => ({
     host: '127.0.0.1',
     port: 4173,
     strictPort: true,
-    // The end-to-end tests frame the course from this origin (a test LMS page).
-    headers: { 'Content-Security-Policy': headerContentSecurityPolicy({ frameAncestors: ["'self'"] }) },
+    // The end-to-end tests frame the course from this origin (a test LMS page). The header names the
+    // trainer's LRS too (HEARD_TRAINER_LRS), as a deployment's would (deploy/write-configs.mjs
+    // --connect-src): a browser enforces both policies, so the meta tag's alone would not do.
+    headers: {
+      'Content-Security-Policy': headerContentSecurityPolicy({
+        connectTo: trainerLrsOrigins(),
+        frameAncestors: ["'self'"],
+      }),
+    },
   },
   server: { host: '127.0.0.1', port: 5173 },
   build: { chunkSizeWarningLimit: 700, outDir: mode === 'lms' ? 'dist-lms' : 'dist' },

@@ -85,24 +85,45 @@ export function learnerRow(
   };
 }
 
+/** Rows already worked out, by record: a cohort view keeps one per assignment between updates. */
+export type LearnerRowCache = WeakMap<CohortReceipt, LearnerRow>;
+
+const byName = new Intl.Collator();
+
 export function cohortSummary(
   assignment: Pick<AssignmentPayload, 'items' | 'passMark'> & Partial<Pick<AssignmentPayload, 'role'>>,
   receipts: CohortReceipt[],
   modules: CourseModule[],
+  /** Rows for these records worked out before (for this assignment only); new ones are added. */
+  rows?: LearnerRowCache,
 ): CohortSummary {
   const learners = receipts
-    .map((receipt) => learnerRow(receipt, assignment, modules))
-    .sort((a, b) => a.name.localeCompare(b.name) || a.completedAt.localeCompare(b.completedAt));
+    .map((receipt) => {
+      let row = rows?.get(receipt);
+      if (!row) {
+        row = learnerRow(receipt, assignment, modules);
+        rows?.set(receipt, row);
+      }
+      return row;
+    })
+    .sort((a, b) => byName.compare(a.name, b.name) || a.completedAt.localeCompare(b.completedAt));
+  // Each record's first answer to each question, gathered in one pass over the answers.
+  const chosenByQuestion = new Map<string, { receiptId: string; optionIds: string[] }[]>();
+  for (const receipt of receipts) {
+    const seen = new Set<string>();
+    for (const answer of receipt.payload.answers) {
+      const key = `${answer.moduleId}/${answer.lessonId}/${answer.stepId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const chosen = chosenByQuestion.get(key) ?? [];
+      chosen.push({ receiptId: receipt.id, optionIds: answer.optionIds });
+      chosenByQuestion.set(key, chosen);
+    }
+  }
   const mythLearners = new Map<string, Set<string>>();
   const questions = assignedQuestions(assignment.items, modules, assignment.role ?? null).map(
     ({ courseModule, lesson, step }) => {
-      const chosen = receipts.flatMap((receipt) => {
-        const answer = receipt.payload.answers.find(
-          (candidate) =>
-            candidate.moduleId === courseModule.id && candidate.lessonId === lesson.id && candidate.stepId === step.id,
-        );
-        return answer ? [{ receiptId: receipt.id, optionIds: answer.optionIds }] : [];
-      });
+      const chosen = chosenByQuestion.get(`${courseModule.id}/${lesson.id}/${step.id}`) ?? [];
       const options = step.options.map((option): OptionShare => {
         const choosers = chosen.filter((answer) => answer.optionIds.includes(option.id));
         if (!option.correct && option.misconception) {

@@ -204,6 +204,39 @@ export function lrsReceipt(
   };
 }
 
+/**
+ * One assignment's cohort by learner (actor key): each learner's record, or null while they have
+ * not finished. Kept between syncs, so a sync works out again only the learners it changed.
+ */
+export type LrsCohortByLearner = ReadonlyMap<string, CohortReceipt | null>;
+
+/**
+ * The cohort with these learners (new, or changed since) worked out again and every other
+ * learner's record kept as it was: the same records, so views keyed on them need not redo them.
+ */
+export function updateLrsCohort(
+  previous: LrsCohortByLearner,
+  changed: Iterable<LrsLearner>,
+  assignment: Pick<AssignmentPayload, 'id' | 'items' | 'role'>,
+  modules: CourseModule[],
+  name: (learner: LrsLearner) => string,
+): LrsCohortByLearner {
+  const next = new Map(previous);
+  for (const learner of changed) next.set(learner.actorKey, lrsReceipt(learner, assignment, modules, name));
+  return next;
+}
+
+/** Every learner who finished, as cohort records; and how many started but did not. */
+export function lrsCohortReceipts(byLearner: LrsCohortByLearner): { receipts: CohortReceipt[]; unfinished: number } {
+  const receipts: CohortReceipt[] = [];
+  let unfinished = 0;
+  for (const receipt of byLearner.values()) {
+    if (receipt) receipts.push(receipt);
+    else unfinished += 1;
+  }
+  return { receipts, unfinished };
+}
+
 /** Every learner who finished the assignment, as cohort records; and how many started but did not. */
 export function lrsCohort(
   learners: Iterable<LrsLearner>,
@@ -211,12 +244,5 @@ export function lrsCohort(
   modules: CourseModule[],
   name: (learner: LrsLearner) => string,
 ): { receipts: CohortReceipt[]; unfinished: number } {
-  const receipts: CohortReceipt[] = [];
-  let unfinished = 0;
-  for (const learner of learners) {
-    const receipt = lrsReceipt(learner, assignment, modules, name);
-    if (receipt) receipts.push(receipt);
-    else unfinished += 1;
-  }
-  return { receipts, unfinished };
+  return lrsCohortReceipts(updateLrsCohort(new Map(), learners, assignment, modules, name));
 }

@@ -6,13 +6,15 @@ import { loadCatalog } from '../../src/content/catalog';
 import { HeardDatabase } from '../../src/storage/database';
 import type { AssignmentPayload } from '../../src/trainer/assignmentCode';
 import { assignedQuestions } from '../../src/trainer/assignmentContent';
-import { cohortSummary } from '../../src/trainer/cohort';
+import { cohortSummary, type LearnerRowCache } from '../../src/trainer/cohort';
 import {
   actorKey,
   applyStatements,
   isRightAnswer,
   lrsCohort,
+  lrsCohortReceipts,
   parseAnswer,
+  updateLrsCohort,
   type LrsLearner,
 } from '../../src/trainer/lrsCohort';
 import {
@@ -103,7 +105,9 @@ describe('the cohort from the LRS', () => {
     const incremental = await syncLrs(db, connection, { limit: 7 });
     expect(incremental.statements).toBeLessThanOrEqual(later.length + 5);
     expect(incremental.learners).toBe(4);
-    expect(incremental.changed).toBe(1);
+    expect(incremental.changed.map((learner) => learner.actorKey)).toEqual([
+      actorKey(later[0]!.actor as Parameters<typeof actorKey>[0]),
+    ]);
     const again = lrsCohort(await readLearners(db, sourceOf(connection)), assignment, catalog.modules, name);
     expect(again.receipts).toHaveLength(4);
 
@@ -118,6 +122,68 @@ describe('the cohort from the LRS', () => {
     await forgetConnection(db);
     expect(await readConnection(db)).toBeNull();
     expect(await readLearners(db, sourceOf(connection))).toEqual([]);
+    db.close();
+  }, 60_000);
+
+  it('works out again only the learners a sync changed, and comes to what a full recompute does', async () => {
+    const db = new HeardDatabase(`lrs-${crypto.randomUUID()}`);
+    const course = `${COURSE}/incremental`;
+    const using = { ...connection, activityId: course };
+    const homePage = 'https://lms.example.org';
+    const first = await cohortStatements(
+      [adultification],
+      ['b1', 'b2', 'b3'].map((learnerId) => ({ learnerId, way: 'right' as const })),
+      { courseId: course, homePage, startAt: Date.UTC(2026, 10, 3) },
+    );
+    await postStatements(lrs.endpoint, first, 50);
+    await syncLrs(db, using, { limit: 20 });
+    const before = updateLrsCohort(
+      new Map(),
+      await readLearners(db, sourceOf(using)),
+      assignment,
+      catalog.modules,
+      name,
+    );
+    expect(lrsCohortReceipts(before).receipts.map((receipt) => receipt.payload.score.correct)).toEqual(
+      lrsCohortReceipts(before).receipts.map((receipt) => receipt.payload.score.total),
+    );
+
+    // Later: a new learner, and b1 takes the first lesson again the longest way, which lowers b1's score.
+    const retry = await cohortStatements(
+      [{ ...adultification, lessons: [adultification.lessons[0]!] }],
+      [{ learnerId: 'b1', way: 'longest' }],
+      { courseId: course, homePage, startAt: Date.UTC(2026, 10, 4) },
+    );
+    const newcomer = await cohortStatements([adultification], [{ learnerId: 'b4', way: 'right' }], {
+      courseId: course,
+      homePage,
+      startAt: Date.UTC(2026, 10, 5),
+    });
+    await postStatements(lrs.endpoint, [...retry, ...newcomer], 50);
+    const sync = await syncLrs(db, using, { limit: 20 });
+    const b1 = actorKey(retry[0]!.actor as Parameters<typeof actorKey>[0])!;
+    const b4 = actorKey(newcomer[0]!.actor as Parameters<typeof actorKey>[0])!;
+    expect(sync.changed.map((learner) => learner.actorKey).sort()).toEqual([b1, b4].sort());
+
+    const after = updateLrsCohort(before, sync.changed, assignment, catalog.modules, name);
+    const full = updateLrsCohort(new Map(), await readLearners(db, sourceOf(using)), assignment, catalog.modules, name);
+    const byId = (cohort: typeof after) => lrsCohortReceipts(cohort).receipts.sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(after)).toEqual(byId(full));
+    expect(byId(after)).toHaveLength(4);
+    expect(after.get(b1)!.payload.score.correct).toBeLessThan(before.get(b1)!.payload.score.correct);
+    // Learners the sync did not touch keep the very same records.
+    for (const [key, receipt] of before) if (key !== b1) expect(after.get(key)).toBe(receipt);
+
+    // The cohort view's rows: those worked out before are reused, and the summary is the same as
+    // one worked out from nothing (b1's row is worked out again from b1's new record).
+    const rows: LearnerRowCache = new WeakMap();
+    const earlier = cohortSummary(assignment, lrsCohortReceipts(before).receipts, catalog.modules, rows);
+    const second = cohortSummary(assignment, lrsCohortReceipts(after).receipts, catalog.modules, rows);
+    expect(second).toEqual(cohortSummary(assignment, lrsCohortReceipts(after).receipts, catalog.modules));
+    const row = (summary: typeof earlier, key: string) => summary.learners.find((entry) => entry.id === `lrs:${key}`);
+    expect(row(second, b1)!.correct).toBeLessThan(row(earlier, b1)!.correct);
+    const [untouched] = [...before.keys()].filter((key) => key !== b1);
+    expect(row(second, untouched!)).toBe(row(earlier, untouched!));
     db.close();
   }, 60_000);
 

@@ -4,7 +4,13 @@ import { useDatabase, useServices } from '../../app/services';
 import { organisation } from '../../organisation/organisation';
 import { lessonKeys, mythKeys, stepKeys } from '../../engine/contentKeys';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
-import { cohortSummary, type CohortReceipt, type LearnerRow, type QuestionShares } from '../../trainer/cohort';
+import {
+  cohortSummary,
+  type CohortReceipt,
+  type LearnerRow,
+  type LearnerRowCache,
+  type QuestionShares,
+} from '../../trainer/cohort';
 import { certificateImportLink, countersignCertificate } from '../../trainer/countersign';
 import { cohortCsv } from '../../trainer/csv';
 import { trainerEndorsement, trainerKeys } from '../../trainer/trainerKeys';
@@ -199,7 +205,14 @@ export function CohortView({
   const db = useDatabase();
   const { catalog } = useServices();
   const { t, i18n } = useTranslation(['trainer', 'ui', 'myths']);
-  const summary = useMemo(() => cohortSummary(assignment, receipts, catalog.modules), [assignment, receipts, catalog]);
+  // Rows worked out before are kept (per assignment and content), so when a sync or a
+  // countersignature brings a few new records, only those are scored again.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new cache whenever either changes
+  const rows = useMemo<LearnerRowCache>(() => new WeakMap(), [assignment, catalog]);
+  const summary = useMemo(
+    () => cohortSummary(assignment, receipts, catalog.modules, rows),
+    [assignment, receipts, catalog, rows],
+  );
   const byId = useMemo(() => new Map(receipts.map((receipt) => [receipt.id, receipt])), [receipts]);
   const roleName = (role: LearnerRow['role']) => (role ? t(`role.${role}`, { ns: 'ui' }) : '');
   const [page, setPage] = useState(0);

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase, useServices } from '../../app/services';
 import type { AssignmentPayload } from '../../trainer/assignmentCode';
-import { lrsCohort, type LrsLearner } from '../../trainer/lrsCohort';
+import { lrsCohortReceipts, updateLrsCohort, type LrsCohortByLearner, type LrsLearner } from '../../trainer/lrsCohort';
 import {
   forgetConnection,
   LrsError,
@@ -88,8 +88,36 @@ export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
   const { catalog } = useServices();
   const connection = useLiveQuery(() => readConnection(db), [db]);
   const source = connection ? sourceOf(connection) : null;
-  const learners = useLiveQuery(async () => (source ? readLearners(db, source) : []), [db, source]);
   const [sync, setSync] = useState<SyncState>({ state: 'idle' });
+  // The cohort by learner: worked out once from the device's cache when the view opens, then only
+  // for the learners a sync or a countersignature changed (a cohort of thousands is not worked
+  // out again, nor read back from IndexedDB, for one new learner).
+  const [cohort, setCohort] = useState<{ source: string; byLearner: LrsCohortByLearner } | null>(null);
+  const update = useCallback(
+    (previous: LrsCohortByLearner, changed: Iterable<LrsLearner>) =>
+      updateLrsCohort(
+        previous,
+        changed,
+        assignment,
+        catalog.modules,
+        (learner) => learner.actorName ?? t('lrs.learnerName', { id: learner.actorKey.slice(-8) }),
+      ),
+    [assignment, catalog, t],
+  );
+  useEffect(() => {
+    if (!source) return;
+    let current = true;
+    void readLearners(db, source).then((learners) => {
+      if (current) setCohort({ source, byLearner: update(new Map(), learners) });
+    });
+    return () => {
+      current = false;
+    };
+  }, [db, source, update]);
+  const merge = (from: string, changed: LrsLearner[]) =>
+    setCohort((previous) =>
+      previous?.source === from ? { source: from, byLearner: update(previous.byLearner, changed) } : previous,
+    );
 
   const read = async (using: LrsConnection) => {
     setSync({ state: 'reading', statements: 0 });
@@ -97,19 +125,14 @@ export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
       const result = await syncLrs(db, using, {
         progress: (statements) => setSync({ state: 'reading', statements }),
       });
+      merge(sourceOf(using), result.changed);
       setSync({ state: 'done', statements: result.statements, learners: result.learners });
     } catch (error) {
       setSync({ state: 'failed', problem: error instanceof LrsError ? error.problem : 'unreachable' });
     }
   };
 
-  const name = (learner: LrsLearner) => learner.actorName ?? t('lrs.learnerName', { id: learner.actorKey.slice(-8) });
-  const cohort = useMemo(
-    () => lrsCohort(learners ?? [], assignment, catalog.modules, name),
-    // `name` only reads the translation, which the language change re-renders anyway.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [learners, assignment, catalog],
-  );
+  const receipts = useMemo(() => (cohort ? lrsCohortReceipts(cohort.byLearner) : null), [cohort]);
 
   if (connection === undefined) return <p role="status">{t('layout.loading', { ns: 'ui' })}</p>;
   return (
@@ -127,7 +150,14 @@ export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
             >
               {t('lrs.sync')}
             </button>
-            <button type="button" className="button button--secondary" onClick={() => void forgetConnection(db)}>
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setCohort(null);
+                void forgetConnection(db);
+              }}
+            >
               {t('lrs.forget')}
             </button>
           </div>
@@ -144,25 +174,33 @@ export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
           {t(`lrs.problem.${sync.problem}`)}
         </p>
       )}
-      {connection && source && learners && (learners.length > 0 || sync.state === 'done') && (
-        <CohortView
-          assignment={assignment}
-          receipts={cohort.receipts}
-          idPrefix="lrs-"
-          learnersText={t('lrs.learnersText', { finished: cohort.receipts.length, unfinished: cohort.unfinished })}
-          saveCountersigned={(entries) =>
-            saveLrsCountersigned(
-              db,
-              source,
-              entries.map((entry) => ({
-                actorKey: entry.id.slice('lrs:'.length),
-                assignmentId: assignment.id,
-                code: entry.code,
-              })),
-            )
-          }
-        />
-      )}
+      {connection &&
+        source &&
+        cohort?.source === source &&
+        receipts &&
+        (cohort.byLearner.size > 0 || sync.state === 'done') && (
+          <CohortView
+            assignment={assignment}
+            receipts={receipts.receipts}
+            idPrefix="lrs-"
+            learnersText={t('lrs.learnersText', {
+              finished: receipts.receipts.length,
+              unfinished: receipts.unfinished,
+            })}
+            saveCountersigned={async (entries) => {
+              const saved = await saveLrsCountersigned(
+                db,
+                source,
+                entries.map((entry) => ({
+                  actorKey: entry.id.slice('lrs:'.length),
+                  assignmentId: assignment.id,
+                  code: entry.code,
+                })),
+              );
+              merge(source, saved);
+            }}
+          />
+        )}
     </>
   );
 }
