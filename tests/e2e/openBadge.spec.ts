@@ -77,6 +77,13 @@ test('a countersigned certificate saves as an Open Badge that /verify accepts, a
   const learnerContext = await browser.newContext({ baseURL: ORIGIN });
   const trainer = await trainerContext.newPage();
   const learner = await learnerContext.newPage();
+  // Signing and checking use only the bundled contexts: no context document is ever requested.
+  const contextRequests: string[] = [];
+  for (const page of [trainer, learner]) {
+    page.on('request', (request) => {
+      if (/\.jsonld(?:$|\?)|\/ns\/|purl\.imsglobal|w3id\.org/.test(request.url())) contextRequests.push(request.url());
+    });
+  }
 
   // The trainer shows both keys; the safeguarding lead endorses them with the CLI.
   await trainer.goto('/trainer');
@@ -185,6 +192,7 @@ test('a countersigned certificate saves as an Open Badge that /verify accepts, a
   await expect(learner.getByRole('heading', { name: 'Changed or damaged' })).toBeVisible();
   await expect(learner.getByText('The Open Badge’s proof does not match', { exact: false })).toBeVisible();
   await expectNoViolations(learner, '/verify, a tampered Open Badge');
+  expect(contextRequests).toEqual([]);
   await trainerContext.close();
   await learnerContext.close();
 });
