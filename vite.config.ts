@@ -107,7 +107,10 @@ export default defineConfig(({ mode }) => ({
       workbox: {
         // No .woff: every browser with service workers reads the .woff2 beside it.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,woff2,ttf,txt}'],
-        globIgnores: [...[...CERTIFICATE_PDF_FILES, ...OPEN_BADGE_FILES].map((file) => `**/${file}`), ...NOT_PRECACHED_PAGES],
+        globIgnores: [
+          ...[...CERTIFICATE_PDF_FILES, ...OPEN_BADGE_FILES].map((file) => `**/${file}`),
+          ...NOT_PRECACHED_PAGES,
+        ],
         manifestTransforms: [orderPrecache],
         runtimeCaching: [certificatePdfRuntimeCaching, openBadgeRuntimeCaching],
         // A navigation the precache does not answer (a deep link, or a page in another language

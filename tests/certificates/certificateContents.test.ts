@@ -7,7 +7,7 @@ import { isDecisionStep, type Lesson, type Role } from '../../src/engine/content
 import { stepById } from '../../src/engine/lessonGraph';
 import { countersignedPayload } from '../../src/trainer/countersign';
 import type { ReceiptAnswer } from '../../src/trainer/receiptCode';
-import { certificateLabels } from '../../src/features/certificate/certificateText';
+import { certificateLabels } from '../../src/features/shared/certificateText';
 import { localeResources } from '../fixtures/localeResources';
 import { assignmentPayload, receiptPayloadFor } from '../trainer/fixtures';
 

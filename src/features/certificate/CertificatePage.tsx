@@ -6,7 +6,7 @@ import { useDatabase, useServices } from '../../app/services';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
 import { organisationLogo } from '../../organisation/organisation';
-import { certificateLabels, verifyUrl } from './certificateText';
+import { certificateLabels, verifyUrl } from '../shared/certificateText';
 import { downloadCertificatePdf, PdfNeedsConnection } from './downloadCertificate';
 import { StandingPanel } from './StandingPanel';
 import { useCertificateCheck } from './useCertificateCheck';

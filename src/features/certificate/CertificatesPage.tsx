@@ -12,7 +12,7 @@ import { storedModuleOverview } from '../../storage/storedProgress';
 import { useStoredProgress } from '../shared/useStoredProgress';
 import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
-import { formatDate } from './certificateText';
+import { formatDate } from '../shared/certificateText';
 
 interface Passed {
   courseModule: CourseModule;

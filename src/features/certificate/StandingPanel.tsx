@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckedCertificate } from '../../certificates/certificateTrust';
-import { formatDate } from './certificateText';
+import { formatDate } from '../shared/certificateText';
 
 /**
  * What a checked certificate is worth on this deployment, in plain words. Only a certificate whose

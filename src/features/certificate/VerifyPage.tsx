@@ -3,7 +3,7 @@ import { useLocation } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
 import { PageHeading } from '../shared/PageHeading';
-import { certificateLabels } from './certificateText';
+import { certificateLabels } from '../shared/certificateText';
 import { StandingPanel } from './StandingPanel';
 import { useCertificateCheck } from './useCertificateCheck';
 

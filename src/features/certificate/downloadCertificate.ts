@@ -4,7 +4,7 @@ import boldFontUrl from '@expo-google-fonts/atkinson-hyperlegible-next/700Bold/A
 import { MARKS, timed } from '../../app/performanceMarks';
 import type { CertificatePayload } from '../../certificates/certificateCode';
 import type { CertificateLabels } from '../../certificates/certificatePdf';
-import { verifyUrl } from './certificateText';
+import { verifyUrl } from '../shared/certificateText';
 
 async function bytes(url: string): Promise<Uint8Array> {
   const response = await fetch(url);

@@ -5,7 +5,7 @@ import { readCertificatePayload } from '../../certificates/certificateCode';
 import { catalogueKeys } from '../../engine/contentKeys';
 import { verifyBase } from '../../organisation/organisation';
 import { BadgeIssueError, issueOpenBadge, type BadgeIssueProblem } from '../../trainer/openBadgeIssue';
-import { certificateLabels } from '../certificate/certificateText';
+import { certificateLabels } from '../shared/certificateText';
 import { downloadText, fileSlug } from '../shared/downloadText';
 
 /**

@@ -8,7 +8,7 @@ import { catalogueKeys, lessonKeys, moduleKeys } from '../../engine/contentKeys'
 import { organisation, verifyBase } from '../../organisation/organisation';
 
 // Dates are written in one place for every feature; the certificate's words re-export it.
-import { formatDate } from '../shared/formatDate';
+import { formatDate } from './formatDate';
 
 export { formatDate };
 
