@@ -1,5 +1,6 @@
-// Storage that fails for real: a Chromium profile that blocks all site data, and a write that
-// fails mid-lesson because the disk is full. The course must render, say plainly that progress
+// Storage that fails for real: a Chromium profile that blocks all site data, the course framed by
+// another site where third-party storage is blocked, and a write that fails mid-lesson because the
+// disk is full. The course must render, say plainly that progress
 // will not be kept, lose nothing already saved, and let the learner carry on.
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,4 +103,65 @@ test('a write that fails mid-lesson with a full disk says so, loses nothing save
   const after = await currentStepId(page);
   await page.reload();
   expect(await currentStepId(page)).toEqual(after);
+});
+
+test('the course framed from another site, where third-party storage is blocked, still shows and says progress will not be kept', async () => {
+  // A real profile that blocks third-party cookies, and so the storage of a page framed by another
+  // site, as many browsers do by default; the framing page stands for an LMS on its own domain.
+  const profile = mkdtempSync(join(tmpdir(), 'heard-framed-'));
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { block_third_party_cookies: true, cookie_controls_mode: 1 } }),
+  );
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const lms = 'http://lms.example.test';
+    await context.route(`${lms}/**`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><title>LMS</title><iframe title="Course" src="${E2E_ORIGIN}/" width="800" height="900"></iframe>`,
+      }),
+    );
+    // The preview server allows only its own origin to frame the course (frame-ancestors); an LMS
+    // deployment names the LMS instead, so here the header names this one.
+    await context.route(`${E2E_ORIGIN}/**`, async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      if (headers['content-security-policy']) {
+        headers['content-security-policy'] = headers['content-security-policy'].replace(
+          /frame-ancestors [^;]*/,
+          `frame-ancestors ${lms}`,
+        );
+      }
+      await route.fulfill({ response, headers });
+    });
+    await page.goto(`${lms}/course`);
+    const course = page.frameLocator('iframe[title="Course"]');
+    await expect(course.getByRole('heading', { level: 1 })).toBeVisible();
+    // The frame really has no storage.
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(E2E_ORIGIN))!;
+    expect(
+      await frame.evaluate(() => {
+        try {
+          window.localStorage.getItem('x');
+          return 'allowed';
+        } catch {
+          return 'blocked';
+        }
+      }),
+    ).toBe('blocked');
+    await expect(course.getByRole('alert').filter({ hasText: ui['storage.blocked'] })).toBeVisible();
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
