@@ -84,6 +84,9 @@ export const scenarioStepSchema = z.object({
 
 export const roleSchema = z.enum(['police', 'social-care', 'education', 'health', 'licensing-council', 'other']);
 
+/** The UK nation whose law and guidance a learner works under (England and Wales differ in both). */
+export const nationSchema = z.enum(['england', 'wales']);
+
 /**
  * A language-coach exercise: the learner rewrites a case-note sentence and the app flags, as they
  * type, any term to avoid, with why it harms and what to say instead. Practice, not scored.
@@ -119,6 +122,18 @@ export const roleBranchStepSchema = z.object({
   otherwise: id,
 });
 
+/**
+ * Sends the learner to the path written for the nation they work in, where the right answer
+ * differs between England and Wales (a duty, a guidance name). Others take `otherwise`.
+ */
+export const nationBranchStepSchema = z.object({
+  id,
+  kind: z.literal('nationBranch'),
+  paragraphs: z.array(paragraphSchema).max(0).default([]),
+  routes: z.partialRecord(nationSchema, id),
+  otherwise: id,
+});
+
 export const summaryStepSchema = z.object({
   ...stepBase,
   kind: z.literal('summary'),
@@ -129,6 +144,7 @@ export const stepSchema = z.discriminatedUnion('kind', [
   questionStepSchema,
   scenarioStepSchema,
   roleBranchStepSchema,
+  nationBranchStepSchema,
   contentNoteStepSchema,
   rewriteStepSchema,
   summaryStepSchema,
@@ -221,6 +237,7 @@ export type QuestionStep = z.infer<typeof questionStepSchema>;
 export type ScenarioStep = z.infer<typeof scenarioStepSchema>;
 export type SummaryStep = z.infer<typeof summaryStepSchema>;
 export type RoleBranchStep = z.infer<typeof roleBranchStepSchema>;
+export type NationBranchStep = z.infer<typeof nationBranchStepSchema>;
 export type ContentNoteStep = z.infer<typeof contentNoteStepSchema>;
 export type RewriteStep = z.infer<typeof rewriteStepSchema>;
 export type Step = z.infer<typeof stepSchema>;
@@ -229,5 +246,6 @@ export type Lesson = z.infer<typeof lessonSchema>;
 export type CourseModule = z.infer<typeof moduleSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Role = z.infer<typeof roleSchema>;
+export type Nation = z.infer<typeof nationSchema>;
 
 export { citedAt, citedSource, isDecisionStep } from './content';

@@ -10,6 +10,7 @@ export function roleRoute(step: RoleBranchStep, role: Role | null): string {
 export const roleBranchKind: StepKind<RoleBranchStep> = {
   kind: 'roleBranch',
   mode: 'route',
+  routesBy: 'role',
   view: 'none',
   successors: (step) => [...new Set([...Object.values(step.routes), step.otherwise])],
   next: (step, learner) => roleRoute(step, learner.role),

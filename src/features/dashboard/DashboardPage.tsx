@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
@@ -40,7 +40,7 @@ function AssignedSection({ count }: { count: number }) {
 
 /** Names the module and lesson; the lesson's title loads with that module's words. */
 function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
-  const { t } = useTranslation(['catalogue', moduleId]);
+  const { t } = useContentTranslation(['catalogue', moduleId]);
   return (
     <p>
       {t(catalogueKeys.title(moduleId), { ns: 'catalogue' })}: {t(lessonKeys.title(lessonId), { ns: moduleId })}
@@ -49,7 +49,7 @@ function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: stri
 }
 
 function ContinueCard({ stored }: { stored: StoredProgress }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const { catalog } = useServices();
   const last = latestInProgress(stored.lessonProgress);
   const courseModule = last ? findModule(catalog, last.moduleId) : undefined;
@@ -72,7 +72,7 @@ function ContinueCard({ stored }: { stored: StoredProgress }) {
 }
 
 function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; progress?: ModuleOverviewProgress }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const lessonCount = courseModule.lessons.length;
   const headingId = `module-${courseModule.id}`;
   return (
@@ -106,7 +106,7 @@ function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; pr
 }
 
 export function DashboardPage() {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const { catalog, now } = useServices();
   const [stored] = useStoredProgress();
   // When storage is blocked every module shows as not started; StorageWarning explains why.

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
+import type { CourseModule, Lesson, Nation, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { LessonSnapshot } from '../../engine/lessonMachine';
 import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
 import { readStoredProgress } from '../../storage/storedProgress';
+import { defaultNation, useContentTranslation } from '../shared/nation';
 import { PageHeading } from '../shared/PageHeading';
 import { LessonRunner } from './LessonRunner';
 
@@ -22,6 +23,8 @@ interface Resume {
   role: Role | null;
   /** The learner has not given a role (nor said they prefer not to): ask at the first role branch. */
   askRole: boolean;
+  /** The learner's nation from Your details (null: not given yet, so asked with the role). */
+  nation: Nation | null;
   /** Changes when another tab moved this lesson on, so the player restarts from its state. */
   generation: number;
 }
@@ -66,7 +69,14 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
     void readStoredProgress(database.name).then((stored) => {
       if (cancelled) return;
       if (!stored.ok) {
-        setResume({ snapshot: undefined, notice: 'storage-unavailable', role: null, askRole: false, generation: 0 });
+        setResume({
+          snapshot: undefined,
+          notice: 'storage-unavailable',
+          role: null,
+          askRole: false,
+          nation: defaultNation,
+          generation: 0,
+        });
         return;
       }
       const record = stored.progress.lessonProgress.find((candidate) => candidate.key === key);
@@ -74,7 +84,8 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       const profile = stored.progress.profile[0];
       const role = assignedRole ?? profile?.role ?? null;
       const askRole = role === null && !profile?.roleDeclined;
-      setResume({ ...restoredFrom(lesson, record), role, askRole, generation: 0 });
+      const nation = profile?.nation ?? null;
+      setResume({ ...restoredFrom(lesson, record), role, askRole, nation, generation: 0 });
     });
     return () => {
       cancelled = true;
@@ -119,7 +130,7 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
-  const { t: tModule } = useTranslation(courseModule.id);
+  const { t: tModule } = useContentTranslation(courseModule.id);
   const { role: assignedRole } = route.useSearch();
   const [resume, setResume] = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
@@ -143,8 +154,9 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
           notice={resume.notice}
           role={resume.role}
           askRole={resume.askRole}
+          nation={resume.nation}
           onRetakeForRole={(persisted) => {
-            const snapshot = withRole(lesson, persisted, resume.role);
+            const snapshot = withRole(lesson, persisted, resume.role, resume.nation ?? undefined);
             if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
           }}
         />

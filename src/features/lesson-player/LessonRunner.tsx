@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
+import type { CourseModule, Lesson, Nation, Role } from '../../engine/contentSchema';
 import { isDecisionStep } from '../../engine/content';
 import { distancesToEnd } from '../../engine/lessonGraph';
 import {
@@ -16,9 +16,10 @@ import {
 } from '../../engine/lessonMachine';
 import { currentView } from '../../engine/lessonView';
 import { seedFrom } from '../../engine/shuffle';
-import { roleRoute } from '../../engine/steps/registry';
+import { routeOf } from '../../engine/steps/registry';
 import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
+import { NationProvider, useNation } from '../shared/nation';
 import { RestartLesson } from './RestartLesson';
 import { stepViews } from './views';
 
@@ -65,7 +66,7 @@ function usePersistence(
       if (snapshot.matches('summary') && !previous.matches('summary'))
         carried = { ...carried, completed: lessonResult(lesson, context) };
       if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
-        carried = { ...carried, learnerRole: { role: context.role } };
+        carried = { ...carried, learnerRole: { role: context.role, nation: context.nation } };
       previous = snapshot;
       const place = {
         courseModule,
@@ -106,6 +107,7 @@ export function LessonRunner({
   notice,
   role,
   askRole,
+  nation,
   onRetakeForRole,
 }: {
   courseModule: CourseModule;
@@ -114,7 +116,9 @@ export function LessonRunner({
   notice: ResumeNotice;
   role: Role | null;
   askRole: boolean;
-  /** The learner's role changed since they took this lesson: take its questions for the new role. */
+  /** The learner's nation from Your details; null when they have not given one (then it is asked). */
+  nation: Nation | null;
+  /** The learner's role or nation changed since they took this lesson: take its questions for the new role. */
   onRetakeForRole: (persisted: unknown) => void;
 }) {
   const { t } = useTranslation();
@@ -122,8 +126,11 @@ export function LessonRunner({
   const [seed] = useState(freshSeed);
   const actorRef = useActorRef(
     machine,
-    initialSnapshot ? { snapshot: initialSnapshot, input: { role, seed } } : { input: { role, seed, askRole } },
+    initialSnapshot
+      ? { snapshot: initialSnapshot, input: { role, nation, seed } }
+      : { input: { role, nation, seed, askRole, askNation: nation === null } },
   );
+  const learnerNation = useNation();
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
   const distances = useMemo(() => distancesToEnd(lesson), [lesson]);
@@ -140,11 +147,19 @@ export function LessonRunner({
   const [firstStepKey] = useState(stepKey);
   const moveFocus = stepKey !== firstStepKey;
   const [roleOfferDismissed, setRoleOfferDismissed] = useState(false);
-  // Offered when the learner went down a role's path and their role is now another one.
-  const tookRolePath = lesson.steps.some(
-    (candidate) => candidate.kind === 'roleBranch' && context.visited.includes(roleRoute(candidate, context.role)),
-  );
-  const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
+  // Offered when the learner went down a role's (or nation's) path and theirs is now another one.
+  const tookPath = (kind: 'roleBranch' | 'nationBranch') =>
+    lesson.steps.some((candidate) => candidate.kind === kind && context.visited.includes(routeOf(candidate, context)));
+  const offerRole = role !== null && role !== context.role && tookPath('roleBranch') && !roleOfferDismissed;
+  const nationPathChanged =
+    nation !== null &&
+    lesson.steps.some(
+      (candidate) =>
+        candidate.kind === 'nationBranch' &&
+        context.visited.includes(routeOf(candidate, context)) &&
+        routeOf(candidate, { role: context.role, nation }) !== routeOf(candidate, context),
+    );
+  const offerNation = !offerRole && nationPathChanged && !roleOfferDismissed;
 
   return (
     <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string}>
@@ -169,20 +184,39 @@ export function LessonRunner({
           </div>
         </div>
       )}
+      {offerNation && (
+        <div className="panel panel--note" role="group" aria-labelledby="role-offer-heading">
+          <h2 id="role-offer-heading" className="h3">
+            {t('lesson.nationChanged.heading', { context: nation })}
+          </h2>
+          <p>{t('lesson.nationChanged.body')}</p>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => onRetakeForRole(actorRef.getPersistedSnapshot())}>
+              {t('lesson.nationChanged.yes')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRoleOfferDismissed(true)}>
+              {t('lesson.roleChanged.no')}
+            </button>
+          </div>
+        </div>
+      )}
       <label className="progress-label">
         {t('lesson.progress', { position, total })}
         <progress max={total} value={position} />
       </label>
 
-      <View
-        key={stepKey}
-        courseModule={courseModule}
-        lesson={lesson}
-        step={step}
-        context={context}
-        moveFocus={moveFocus}
-        send={send}
-      />
+      {/* The lesson's words follow the nation it is taken for (the learner's, once given). */}
+      <NationProvider nation={context.nation ?? learnerNation}>
+        <View
+          key={stepKey}
+          courseModule={courseModule}
+          lesson={lesson}
+          step={step}
+          context={context}
+          moveFocus={moveFocus}
+          send={send}
+        />
+      </NationProvider>
 
       <div className="lesson-footer">
         <p role="status" className="save-state">

@@ -1,5 +1,5 @@
 import { Link, useSearch } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
@@ -19,7 +19,7 @@ export function SummaryView({
   context: LessonContext;
   moveFocus: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const namespace = courseModule.id;
   const lessonId = lesson.id;
   const result = lessonResult(lesson, context);

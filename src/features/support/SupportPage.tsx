@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { PageHeading } from '../shared/PageHeading';
 import { OrganisationSupport } from './OrganisationSupport';
 
@@ -38,7 +38,7 @@ const SERVICES: readonly { id: string; phone?: string; text?: string; url?: stri
 ];
 
 export function SupportPage() {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   return (
     <>
       <PageHeading tabTitle={t('support.tabTitle')}>{t('support.heading')}</PageHeading>
