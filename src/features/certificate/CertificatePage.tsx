@@ -73,6 +73,7 @@ export function CertificatePage() {
             {entry.lawCheckedTo && <p>{entry.lawCheckedTo}</p>}
           </section>
         ))}
+        {labels.nation && <p>{labels.nation}</p>}
         <p>{labels.cpd}</p>
         <p>{labels.issued}</p>
         <p>{labels.refreshBy}</p>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useContentTranslation } from '../shared/nation';
+import { defaultNation, useContentTranslation } from '../shared/nation';
 import { useServices } from '../../app/services';
 import { DEFAULT_REFRESH_YEARS } from '../../certificates/refreshYears';
 import { organisation } from '../../organisation/organisation';
@@ -55,6 +55,7 @@ function IssueForm({
         name,
         organisation,
         role: profile?.role ?? null,
+        nation: profile?.nation ?? defaultNation,
         cpdMinutes: chosen.courseModule.cpdMinutes,
         refreshYears: years,
         language: i18n.language,

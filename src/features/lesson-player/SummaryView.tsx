@@ -5,6 +5,7 @@ import { stepKeys } from '../../engine/contentKeys';
 import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
 import { MythList } from '../shared/MythList';
 import { Paragraphs } from '../shared/Paragraphs';
+import { SupportServiceList } from '../shared/SupportServices';
 import { OrganisationNextSteps } from './OrganisationNextSteps';
 import { StepHeading } from './StepHeading';
 
@@ -58,6 +59,12 @@ export function SummaryView({
       </div>
       <MythList myths={result.myths} headingId="lesson-myths-heading" />
       {!nextLesson && <OrganisationNextSteps />}
+      {!nextLesson && (
+        <section className="panel panel--support" aria-labelledby="module-support-heading">
+          <h3 id="module-support-heading">{t('summary.supportHeading')}</h3>
+          <SupportServiceList brief />
+        </section>
+      )}
       <div className="button-row">
         {assignment ? (
           <Link className="button" to="/assignments/$assignmentId" params={{ assignmentId: assignment }}>
