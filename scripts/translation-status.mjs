@@ -2,7 +2,9 @@
 // Translator workflow: for every locale, lists keys that are missing, keys whose English source
 // changed since they were translated (each translation records a hash of the English it came
 // from), and values left identical to the English. `--stamp <lang>` records the current English
-// hashes for a locale after its translation has been brought up to date.
+// hashes for a locale after its translation has been brought up to date. A nation variant of a key
+// (`K_wales`, rarely `K_england`; read with i18next's `context`) is a key like any other, needed in
+// every locale once English has it, and reported as `orphan` where its shared key `K` is missing.
 //
 //   npm run i18n:status            report; exits 1 if anything needs a translator
 //   npm run i18n:stamp -- cy       mark every present cy key as translated from today's English
@@ -11,6 +13,20 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** A nation variant: `K_wales` or `K_england`, before any plural suffix (i18next puts context first). */
+const VARIANT = /_(wales|england)(?=(_(zero|one|two|few|many|other))?$)/;
+
+/** The shared key a nation variant varies (plural suffix kept), or null for a key that is not one. */
+export function variantBase(key) {
+  return VARIANT.test(key) ? key.replace(VARIANT, '') : null;
+}
+
+/** Whether a key's shared form exists (plural forms of it count). */
+function hasBase(base, strings) {
+  if (base in strings) return true;
+  const stem = base.replace(PLURAL, '');
+  return Object.keys(strings).some((candidate) => candidate.replace(PLURAL, '') === stem);
+}
 export const HASH_FILE = '.source-hashes.json';
 export const SAME_AS_ENGLISH_FILE = '.same-as-english.json';
 
@@ -36,7 +52,7 @@ function englishKeyFor(key, english) {
  */
 export function translationReport(english, translated, hashes, sameAsEnglish = []) {
   const allowed = new Set(sameAsEnglish);
-  const report = { missing: [], stale: [], unchanged: [], extra: [] };
+  const report = { missing: [], stale: [], unchanged: [], extra: [], orphan: [] };
   for (const [namespace, strings] of Object.entries(english)) {
     const target = translated[namespace] ?? {};
     const recorded = hashes[namespace] ?? {};
@@ -53,6 +69,10 @@ export function translationReport(english, translated, hashes, sameAsEnglish = [
       if (recorded[key] !== sourceHash(text)) report.stale.push(`${namespace}:${key}`);
     }
     for (const key of Object.keys(target)) if (!englishKeyFor(key, strings)) report.extra.push(`${namespace}:${key}`);
+    for (const key of Object.keys(strings)) {
+      const base = variantBase(key);
+      if (base !== null && !hasBase(base, strings)) report.orphan.push(`${namespace}:${key}`);
+    }
   }
   return report;
 }
@@ -107,10 +127,10 @@ function main() {
       readJson(join(folder, SAME_AS_ENGLISH_FILE), []),
     );
     console.log(
-      `\n${language}: ${report.missing.length} missing, ${report.stale.length} changed in English since translated, ${report.unchanged.length} identical to English, ${report.extra.length} not in English`,
+      `\n${language}: ${report.missing.length} missing, ${report.stale.length} changed in English since translated, ${report.unchanged.length} identical to English, ${report.extra.length} not in English, ${report.orphan.length} nation variants without their shared key`,
     );
     for (const [label, keys] of Object.entries(report)) for (const key of keys) console.log(`  ${label}: ${key}`);
-    problems += report.missing.length + report.stale.length + report.unchanged.length + report.extra.length;
+    problems += Object.values(report).reduce((sum, keys) => sum + keys.length, 0);
   }
   process.exitCode = problems > 0 ? 1 : 0;
 }

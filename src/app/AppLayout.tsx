@@ -5,6 +5,7 @@ import { QuickExit } from '../features/safety/QuickExit';
 import { useOfflineNotices } from '../features/offline/UpdatePrompt';
 import { StorageWarning } from '../features/offline/StorageWarning';
 import { LanguageSwitcher, useLanguageFromAddress } from '../features/shared/LanguageSwitcher';
+import { NationProvider, useLearnerNation } from '../features/shared/nation';
 
 /** Moves focus to the new page's heading after in-app navigation, as a full page load would for a screen reader. */
 function useFocusHeadingOnNavigate() {
@@ -41,6 +42,7 @@ export function AppLayout() {
   useLanguageFromAddress();
   const offlineNotices = useOfflineNotices();
   const menu = useMenu();
+  const nation = useLearnerNation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -102,7 +104,9 @@ export function AppLayout() {
         <StorageWarning />
         {offlineNotices.update}
         <Suspense fallback={<p role="status">{t('layout.loading')}</p>}>
-          <Outlet />
+          <NationProvider nation={nation}>
+            <Outlet />
+          </NationProvider>
         </Suspense>
       </main>
       <footer className="site-footer">

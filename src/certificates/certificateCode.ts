@@ -3,7 +3,7 @@
 // offline. decodeCertificate checks the code is intact; checkCertificate then says what it is worth
 // on this deployment (certificateTrust.ts). Neither ever throws.
 import { z } from '../engine/zod';
-import { roleSchema } from '../engine/contentSchema';
+import { nationSchema, roleSchema } from '../engine/contentSchema';
 import { fromBase64Url, toBase64Url } from './base64url';
 import { exportPublicKey, fingerprint, importPublicKey, sign, verifySignature } from './signing';
 
@@ -23,6 +23,11 @@ export const certificatePayloadSchema = z.object({
   id: z.string().regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   name: text.min(1),
   role: roleSchema.nullable(),
+  /**
+   * The nation whose law and guidance the modules were taken for: the questions met and the words
+   * read followed it. Absent on older certificates, and where it was not recorded.
+   */
+  nation: nationSchema.optional(),
   organisation: text,
   modules: z
     .array(

@@ -10,6 +10,8 @@ export interface CertificateLabels {
   title: string;
   certifies: string;
   role: string | null;
+  /** The nation whose law and guidance the modules were taken for, when the certificate records it. */
+  nation?: string | null;
   organisation: string;
   completed: string;
   /** Per module: its line, the lessons completed, and the outcomes those lessons teach. */
@@ -180,6 +182,7 @@ export async function renderCertificatePdf(input: {
     if (courseModule.lawCheckedTo) write.text(courseModule.lawCheckedTo, { size: 10, gap: 0 });
     write.y -= 8;
   }
+  if (labels.nation) write.text(labels.nation, { size: 11, gap: 0 });
   write.text(labels.cpd, { size: 11, gap: 0 });
   write.text(labels.issued, { size: 11, gap: 0 });
   write.text(labels.refreshBy, { size: 11, gap: 0 });

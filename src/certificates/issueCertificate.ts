@@ -2,8 +2,9 @@
 // answer log replayed against the shipped lessons (a saved "passed" flag or snapshot never
 // decides), then signed with this device's key (made on first use) and kept so the learner can
 // download it again.
-import type { CourseModule } from '../engine/contentSchema';
-import { recomputeModule } from '../engine/recompute';
+import type { CourseModule, Nation } from '../engine/contentSchema';
+import { nationOfPath } from '../engine/nationPath';
+import { combineResults, recomputeLesson } from '../engine/recompute';
 import type { HeardDatabase } from '../storage/database';
 import { lessonKey } from '../storage/recordKeys';
 import { addYears, encodeCertificate, newCertificateId, type CertificatePayload } from './certificateCode';
@@ -25,11 +26,15 @@ export class NotPassedByAnswersError extends Error {
   }
 }
 
-/** The module's result from the answers saved on this device, or null when they do not make a pass. */
+/**
+ * The module's result from the answers saved on this device, or null when they do not make a pass.
+ * Where the lessons were taken for one nation, only that nation's path counts, and it is returned.
+ */
 export async function passFromAnswers(
   db: HeardDatabase,
   courseModule: CourseModule,
-): Promise<{ correct: number; total: number; completedAt: number } | null> {
+  learnerNation?: Nation | null,
+): Promise<{ correct: number; total: number; completedAt: number; nation?: Nation } | null> {
   const [answers, records] = await Promise.all([
     db.answers.where('moduleId').equals(courseModule.id).toArray(),
     db.lessonProgress.bulkGet(courseModule.lessons.map((lesson) => lessonKey(courseModule.id, lesson.id))),
@@ -38,7 +43,20 @@ export async function passFromAnswers(
   // Which answers count is decided by replaying them against the shipped lesson below, so a lesson
   // finished before its content changed still counts where its answers still fit.
   const finished = records.every((record) => record?.status === 'completed');
-  const result = recomputeModule(courseModule, (lessonId) => answers.filter((answer) => answer.lessonId === lessonId));
+  const nation = nationOfPath(
+    courseModule.lessons.map((lesson, index) => ({ lesson, saved: records[index]?.snapshot })),
+    learnerNation,
+  );
+  const result = combineResults(
+    courseModule.lessons.map((lesson) =>
+      recomputeLesson(
+        lesson,
+        answers.filter((answer) => answer.lessonId === lesson.id),
+        nation ? { nation } : {},
+      ),
+    ),
+    courseModule.passMark,
+  );
   if (!finished || !result.passed) return null;
   const onPath = new Set(
     result.lessons.flatMap((lesson) => lesson.answers.map((answer) => `${lesson.lessonId}/${answer.stepId}`)),
@@ -46,7 +64,12 @@ export async function passFromAnswers(
   const times = answers
     .filter((answer) => onPath.has(`${answer.lessonId}/${answer.stepId}`))
     .map((answer) => answer.at);
-  return { correct: result.correct, total: result.total, completedAt: Math.max(...times) };
+  return {
+    correct: result.correct,
+    total: result.total,
+    completedAt: Math.max(...times),
+    ...(nation ? { nation } : {}),
+  };
 }
 
 export async function issueCertificate(
@@ -56,6 +79,8 @@ export async function issueCertificate(
     name: string;
     organisation: string;
     role: CertificatePayload['role'];
+    /** The learner's nation (Your details), recorded where the module's path does not decide it. */
+    nation?: Nation | null;
     cpdMinutes: number;
     refreshYears: number;
     language: string;
@@ -63,7 +88,7 @@ export async function issueCertificate(
   },
 ): Promise<string> {
   const { courseModule } = input;
-  const pass = await passFromAnswers(db, courseModule);
+  const pass = await passFromAnswers(db, courseModule, input.nation);
   if (!pass) throw new NotPassedByAnswersError(courseModule.id);
   const issuedAt = isoDate(input.now);
   const completedAt = isoDate(Math.min(pass.completedAt, input.now));
@@ -72,6 +97,7 @@ export async function issueCertificate(
     id: newCertificateId(),
     name: input.name.trim(),
     role: input.role,
+    ...(pass.nation ? { nation: pass.nation } : {}),
     organisation: input.organisation.trim(),
     modules: [
       {

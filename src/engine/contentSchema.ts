@@ -58,6 +58,9 @@ export const optionSchema = z.object({
 
 export const roleSchema = z.enum(['police', 'social-care', 'education', 'health', 'licensing-council', 'other']);
 
+/** The UK nation whose law and guidance a learner works under (England and Wales differ in both). */
+export const nationSchema = z.enum(['england', 'wales']);
+
 /**
  * What a step kind's schema is built from. Each kind's schema lives in its own file in steps/ (with
  * the rest of that kind); the kinds receive zod from here, so the engine's runtime never loads it.
@@ -73,6 +76,7 @@ export const stepSchemaParts = {
   paragraphSchema,
   optionSchema,
   roleSchema,
+  nationSchema,
 };
 export type StepSchemaParts = typeof stepSchemaParts;
 
@@ -167,6 +171,7 @@ export type { ReadingStep } from './steps/reading';
 export type { QuestionStep, ScenarioStep };
 export type { SummaryStep } from './steps/summary';
 export type { RoleBranchStep } from './steps/roleBranch';
+export type { NationBranchStep } from './steps/nationBranch';
 export type { ContentNoteStep } from './steps/contentNote';
 export type { RewriteStep } from './steps/rewrite';
 export type { Step };
@@ -175,5 +180,6 @@ export type Lesson = z.infer<typeof lessonSchema>;
 export type CourseModule = z.infer<typeof moduleSchema>;
 export type Source = z.infer<typeof sourceSchema>;
 export type Role = z.infer<typeof roleSchema>;
+export type Nation = z.infer<typeof nationSchema>;
 
 export { citedAt, citedSource, isDecisionStep } from './content';

@@ -11,14 +11,17 @@
 //   it up. Its prompt and options are already counted as words read, so this is only the thinking
 //   time: a judgement, kept small so the estimate does not flatter the course.
 // - A module's range runs from its shortest path (the fewest steps, reading only the chosen
-//   explanations) to its longest (the most steps, every explanation opened), over every role.
-//   Its single figure (`cpdMinutes`, on certificates until they count the lessons done) is the path
-//   of a learner with no role set who takes the scenario and decides well.
-import type { CourseModule, Lesson, Role, Step } from './contentSchema';
+//   explanations) to its longest (the most steps, every explanation opened), over every role and
+//   nation. Its single figure (`cpdMinutes`, on certificates until they count the lessons done) is
+//   the path of a learner with no role set who takes the scenario and decides well.
+// - Given a nation, every figure counts that nation's words (its `_wales` variants, say) and
+//   follows its routes at nation branches.
+import type { CourseModule, Lesson, Nation, Role, Step } from './contentSchema';
 import { ROLES, isDecisionStep } from './content';
 import { stepKeys } from './contentKeys';
 import { stepById } from './lessonGraph';
-import { modeOf, nextOf, successorsOf } from './steps/registry';
+import { NATIONS, wordsForNation } from './nationWords';
+import { isRouteStep, modeOf, nextOf, successorsOf } from './steps/registry';
 
 /** Reading pace for dense professional material (see the model above). */
 export const WORDS_PER_MINUTE = 200;
@@ -38,7 +41,7 @@ const countWords = (text: string | undefined) => (text ? text.split(/\s+/).filte
 
 /** Words on a step before any explanation: title, paragraphs, prompt, options, a rewrite's sentences. */
 function stepWords(lesson: Lesson, step: Step, words: Words): number {
-  if (step.kind === 'roleBranch') return 0; // never shown
+  if (isRouteStep(step)) return 0; // never shown
   let count = countWords(words[stepKeys.title(lesson.id, step.id)]);
   for (const paragraph of step.paragraphs)
     count += countWords(words[stepKeys.paragraph(lesson.id, step.id, paragraph.id)]);
@@ -92,7 +95,13 @@ export function minutesForPath(
  * Whole minutes for the lessons a learner actually did (for a certificate): each lesson's visited
  * steps and chosen explanations. Paths of lessons the module does not have are ignored.
  */
-export function minutesForLessons(courseModule: CourseModule, words: Words, paths: readonly LessonPath[]): number {
+export function minutesForLessons(
+  courseModule: CourseModule,
+  allWords: Words,
+  paths: readonly LessonPath[],
+  nation?: Nation | null,
+): number {
+  const words = wordsForNation(allWords, nation);
   let minutes = 0;
   for (const path of paths) {
     const lesson = courseModule.lessons.find((candidate) => candidate.id === path.lessonId);
@@ -101,10 +110,22 @@ export function minutesForLessons(courseModule: CourseModule, words: Words, path
   return Math.round(minutes);
 }
 
-/** Shortest and longest unrounded minutes through one lesson, over every role and branch. */
-export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: number; longest: number } {
+/**
+ * Shortest and longest unrounded minutes through one lesson, over every role and branch, and over
+ * both nations unless one is given (then in that nation's words).
+ */
+export function lessonMinuteRange(
+  lesson: Lesson,
+  allWords: Words,
+  nation?: Nation | null,
+): { shortest: number; longest: number } {
   const perMinute = (count: number) => count / WORDS_PER_MINUTE;
-  const walk = (role: Role | null, pick: (values: number[]) => number, allExplanations: boolean) => {
+  const walk = (
+    learner: { role: Role | null; nation: Nation | null },
+    pick: (values: number[]) => number,
+    allExplanations: boolean,
+  ) => {
+    const words = wordsForNation(allWords, learner.nation);
     const memo = new Map<string, number>();
     const cost = (stepId: string): number => {
       const known = memo.get(stepId);
@@ -118,7 +139,7 @@ export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: num
           result = own;
           break;
         case 'route':
-          result = cost(nextOf(step, { role, chosen: undefined })!);
+          result = cost(nextOf(step, { ...learner, chosen: undefined })!);
           break;
         case 'decision': {
           if (!isDecisionStep(step)) throw new Error(`${step.id} is a decision of an unknown kind`);
@@ -133,7 +154,7 @@ export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: num
           const read = (optionId: string) =>
             allExplanations ? all : perMinute(explanationWords(lesson, step, words, [optionId]));
           const after = step.options.map(
-            (option) => read(option.id) + cost(nextOf(step, { role, chosen: [option.id] })!),
+            (option) => read(option.id) + cost(nextOf(step, { ...learner, chosen: [option.id] })!),
           );
           result = own + pick(after);
           break;
@@ -148,18 +169,24 @@ export function lessonMinuteRange(lesson: Lesson, words: Words): { shortest: num
     return cost(lesson.start);
   };
   const roles: (Role | null)[] = [null, ...ROLES];
+  const nations: (Nation | null)[] = nation ? [nation] : [null, ...NATIONS];
+  const learners = roles.flatMap((role) => nations.map((each) => ({ role, nation: each })));
   return {
-    shortest: Math.min(...roles.map((role) => walk(role, (values) => Math.min(...values), false))),
-    longest: Math.max(...roles.map((role) => walk(role, (values) => Math.max(...values), true))),
+    shortest: Math.min(...learners.map((learner) => walk(learner, (values) => Math.min(...values), false))),
+    longest: Math.max(...learners.map((learner) => walk(learner, (values) => Math.max(...values), true))),
   };
 }
 
 /** A module's range in whole minutes, rounded out to the nearest 5 so both ends stay honest. */
-export function moduleMinuteRange(courseModule: CourseModule, words: Words): { shortest: number; longest: number } {
+export function moduleMinuteRange(
+  courseModule: CourseModule,
+  words: Words,
+  nation?: Nation | null,
+): { shortest: number; longest: number } {
   let shortest = 0;
   let longest = 0;
   for (const lesson of courseModule.lessons) {
-    const range = lessonMinuteRange(lesson, words);
+    const range = lessonMinuteRange(lesson, words, nation);
     shortest += range.shortest;
     longest += range.longest;
   }
@@ -167,7 +194,7 @@ export function moduleMinuteRange(courseModule: CourseModule, words: Words): { s
 }
 
 /** The steps and answers of a learner with no role who takes the scenario and chooses right answers. */
-function rightPath(lesson: Lesson): Pick<LessonPath, 'visited' | 'answers'> {
+function rightPath(lesson: Lesson, nation: Nation | null): Pick<LessonPath, 'visited' | 'answers'> {
   const visited: string[] = [];
   const answers: { stepId: string; optionIds: string[] }[] = [];
   let step = stepById(lesson, lesson.start);
@@ -184,18 +211,19 @@ function rightPath(lesson: Lesson): Pick<LessonPath, 'visited' | 'answers'> {
       answers.push({ stepId: step.id, optionIds: chosen });
     }
     // No role: a role branch sends the learner `otherwise`; a content note goes on to the scenario.
-    step = stepById(lesson, nextOf(step, { role: null, chosen })!);
+    step = stepById(lesson, nextOf(step, { role: null, nation, chosen })!);
   }
   return { visited, answers };
 }
 
 /**
  * The module's single CPD figure: the right-answer path with no role set (see the model above),
- * rounded to the nearest 5 minutes, as CPD records usually are.
+ * rounded to the nearest 5 minutes, as CPD records usually are; a nation's path in its words when given.
  */
-export function estimateCpdMinutes(courseModule: CourseModule, words: Words): number {
+export function estimateCpdMinutes(courseModule: CourseModule, allWords: Words, nation?: Nation | null): number {
+  const words = wordsForNation(allWords, nation);
   const minutes = courseModule.lessons.reduce(
-    (sum, lesson) => sum + minutesForPath(lesson, words, rightPath(lesson)),
+    (sum, lesson) => sum + minutesForPath(lesson, words, rightPath(lesson, nation ?? null)),
     0,
   );
   return Math.max(5, Math.round(minutes / 5) * 5);

@@ -4,11 +4,11 @@
 // state: nothing saved says which option is right, and a restored learner always runs the current
 // lesson graph (see lessonRestore.ts). Step kinds come from the registry in steps/.
 import { assertEvent, assign, setup, type SnapshotFrom } from 'xstate';
-import type { DecisionStep, Lesson, Role, Step } from './contentSchema';
+import type { DecisionStep, Lesson, Nation, Role, Step } from './contentSchema';
 import { isDecisionStep } from './content';
 import { stepById } from './lessonGraph';
 import { hash32 } from './shuffle';
-import { modeOf, nextOf, roleRoute } from './steps/registry';
+import { modeOf, nextOf, routeOf } from './steps/registry';
 
 export interface AnswerRecord {
   stepId: string;
@@ -20,12 +20,13 @@ export interface AnswerRecord {
   offered?: string[];
 }
 
-/** Which UK nation's law and guidance a learner works under; a later change will set it. */
-export type Nation = 'england' | 'wales';
+/** Which UK nation's law and guidance a learner works under (see contentSchema.ts). */
+export type { Nation } from './contentSchema';
 
 export interface LessonContext {
   /** The learner's role; picks role-specific paths. */
   role: Role | null;
+  /** The nation whose law the learner works under; picks nation-specific paths. */
   nation: Nation | null;
   stepId: string;
   /** Steps shown so far, in order; drives the progress indicator. */
@@ -35,6 +36,8 @@ export interface LessonContext {
   seed: number;
   /** True until the learner has given a role or said they prefer not to: asked at the first role branch. */
   askRole: boolean;
+  /** True until the learner has given their nation: asked with the role, at the first branch. */
+  askNation: boolean;
   /** The step a role branch sent the learner to because their role has no path of its own. */
   fallbackStepId: string | null;
   showOtherExplanations: boolean;
@@ -44,14 +47,15 @@ export type LessonEvent =
   | { type: 'learner.continue' }
   | { type: 'learner.takeAlternative' }
   | { type: 'learner.choose'; optionIds: string[] }
-  | { type: 'learner.chooseRole'; role: Role | null }
+  /** The learner's details asked in place: their role (null: prefer not to say) and, when asked, nation. */
+  | { type: 'learner.chooseRole'; role: Role | null; nation?: Nation }
   | { type: 'learner.toggleOtherExplanations' }
   | { type: 'learner.restart' }
   /**
    * The learner's profile was read after the lesson's first step was already on screen (as
    * prerendered): their role, and whether to ask it. Taken only before the learner has done anything.
    */
-  | { type: 'learner.profileRead'; role: Role | null; askRole: boolean };
+  | { type: 'learner.profileRead'; role: Role | null; askRole: boolean; nation?: Nation | null; askNation?: boolean };
 
 export interface LessonInput {
   role?: Role | null;
@@ -59,6 +63,8 @@ export interface LessonInput {
   seed?: number;
   /** Ask for the learner's role at the first role branch (they have not given one). */
   askRole?: boolean;
+  /** Ask for the learner's nation at the first role or nation branch (they have not given one). */
+  askNation?: boolean;
 }
 
 export function currentStep(lesson: Lesson, context: Pick<LessonContext, 'stepId'>): Step {
@@ -92,6 +98,7 @@ function startContext(input: LessonInput & { seed: number }, lesson: Lesson): Le
     answers: [],
     seed: input.seed >>> 0,
     askRole: (input.askRole ?? false) && !input.role,
+    askNation: (input.askNation ?? false) && !input.nation,
     fallbackStepId: null,
     showOtherExplanations: false,
   };
@@ -100,7 +107,11 @@ function startContext(input: LessonInput & { seed: number }, lesson: Lesson): Le
 function buildLessonMachine(lesson: Lesson) {
   const step = (context: LessonContext) => currentStep(lesson, context);
   const nextStepId = (context: LessonContext) =>
-    nextOf(step(context), { role: context.role, chosen: answerFor(context, context.stepId)?.optionIds });
+    nextOf(step(context), {
+      role: context.role,
+      nation: context.nation,
+      chosen: answerFor(context, context.stepId)?.optionIds,
+    });
   const isValidChoice = (context: LessonContext, optionIds: string[]) => {
     const current = step(context);
     if (!isDecisionStep(current) || optionIds.length === 0) return false;
@@ -109,12 +120,13 @@ function buildLessonMachine(lesson: Lesson) {
     if (single && optionIds.length !== 1) return false;
     return optionIds.every((optionId) => current.options.some((option) => option.id === optionId));
   };
-  /** A role branch is never shown, so the step it routes to takes its place in the visited list. */
-  const followRoleBranch = (context: LessonContext, role: Role | null) => {
+  /** A role or nation branch is never shown, so the step it routes to takes its place in the visited list. */
+  const followRoute = (context: LessonContext, role: Role | null, nation: Nation | null) => {
     const branch = step(context);
-    if (branch.kind !== 'roleBranch') return {};
-    const next = roleRoute(branch, role);
-    const fellBack = next === branch.otherwise && !(role && branch.routes[role]);
+    if (modeOf(branch) !== 'route') return {};
+    const next = routeOf(branch, { role, nation });
+    // Only a role branch falls back: a learner in a role without its own path is told so.
+    const fellBack = branch.kind === 'roleBranch' && next === branch.otherwise && !(role && branch.routes[role]);
     return {
       stepId: next,
       visited: [...context.visited.slice(0, -1), next],
@@ -134,8 +146,15 @@ function buildLessonMachine(lesson: Lesson) {
       isEnding: ({ context }) => modeOf(step(context)) === 'ending',
       isRoute: ({ context }) => modeOf(step(context)) === 'route',
       isContentNote: ({ context }) => modeOf(step(context)) === 'contentNote',
-      needsRole: ({ context }) => step(context).kind === 'roleBranch' && context.askRole && context.role === null,
       isUntouched: ({ context }) => context.visited.length === 1 && context.answers.length === 0,
+      // The role is asked at the first branch of either kind (with the nation, when that is not
+      // known either); a learner who gave their role is asked their nation only where it matters.
+      needsDetails: ({ context }) => {
+        const kind = step(context).kind;
+        if (kind !== 'roleBranch' && kind !== 'nationBranch') return false;
+        if (context.askRole && context.role === null) return true;
+        return kind === 'nationBranch' && context.askNation && context.nation === null;
+      },
       isValidChoice: ({ context, event }) => event.type === 'learner.choose' && isValidChoice(context, event.optionIds),
       hasNextStep: ({ context }) => nextStepId(context) !== undefined,
     },
@@ -162,21 +181,34 @@ function buildLessonMachine(lesson: Lesson) {
         if (current.kind !== 'contentNote') return {};
         return { stepId: current.alternative, visited: [...context.visited, current.alternative] };
       }),
-      followRoleBranch: assign(({ context }) => followRoleBranch(context, context.role)),
+      followRoute: assign(({ context }) => followRoute(context, context.role, context.nation)),
       chooseRole: assign(({ context, event }) => {
         assertEvent(event, 'learner.chooseRole');
-        return { ...followRoleBranch(context, event.role), role: event.role, askRole: false };
+        const nation = event.nation ?? context.nation;
+        return {
+          ...followRoute(context, event.role, nation),
+          role: event.role,
+          nation,
+          askRole: false,
+          askNation: false,
+        };
       }),
       applyProfile: assign(({ event }) => {
         assertEvent(event, 'learner.profileRead');
-        return { role: event.role, askRole: event.askRole && !event.role };
+        const nation = event.nation ?? null;
+        return {
+          role: event.role,
+          askRole: event.askRole && !event.role,
+          nation,
+          askNation: (event.askNation ?? false) && !nation,
+        };
       }),
       toggleOtherExplanations: assign(({ context }) => ({
         showOtherExplanations: !context.showOtherExplanations,
       })),
       /** A new attempt: a new order of options, derived from the last so every tab agrees. */
       restart: assign(({ context }) =>
-        startContext({ ...context, askRole: false, seed: hash32(`${context.seed}:again`) }, lesson),
+        startContext({ ...context, askRole: false, askNation: false, seed: hash32(`${context.seed}:again`) }, lesson),
       ),
     },
   }).createMachine({
@@ -190,8 +222,8 @@ function buildLessonMachine(lesson: Lesson) {
     states: {
       routing: {
         always: [
-          { guard: 'needsRole', target: 'choosingRole' },
-          { guard: 'isRoute', target: 'routing', reenter: true, actions: 'followRoleBranch' },
+          { guard: 'needsDetails', target: 'choosingRole' },
+          { guard: 'isRoute', target: 'routing', reenter: true, actions: 'followRoute' },
           { guard: 'isEnding', target: 'summary' },
           // Reached only after content changed under saved progress: the answer given is kept.
           { guard: 'isAnswered', target: 'feedback' },
@@ -200,7 +232,7 @@ function buildLessonMachine(lesson: Lesson) {
           { target: 'reading' },
         ],
       },
-      /** The first role branch of a learner who has not given a role: ask, in place. */
+      /** The first role or nation branch of a learner who has not given a role or nation: ask, in place. */
       choosingRole: {
         on: { 'learner.chooseRole': { target: 'routing', actions: 'chooseRole' } },
       },

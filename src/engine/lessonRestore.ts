@@ -1,11 +1,11 @@
 // Restores a learner's saved place in a lesson on the lesson as it ships now. Saved progress is
-// the learner's own state only (role, steps seen, answers, seed); it is replayed through the
+// the learner's own state only (role, nation, steps seen, answers, seed); it is replayed through the
 // current lesson machine, so a restored learner always runs the current graph, a changed `next` is
 // followed, and a snapshot edited by hand cannot put the machine anywhere the learner's moves could
 // not. Where every answered step still exists with the same options the answers are kept; a lesson
 // whose answered path changed restarts, and the caller tells the learner.
 import { createActor } from 'xstate';
-import type { Lesson, Role } from './contentSchema';
+import type { Lesson, Nation, Role } from './contentSchema';
 import { isDecisionStep, ROLES } from './content';
 import { lessonHash } from './contentHash';
 import {
@@ -15,9 +15,8 @@ import {
   type AnswerRecord,
   type LessonContext,
   type LessonSnapshot,
-  type Nation,
 } from './lessonMachine';
-import { roleRoute, successorsOf } from './steps/registry';
+import { isRouteStep, routeOf, successorsOf } from './steps/registry';
 
 export type RestoredLesson =
   /** Nothing was saved. */
@@ -54,7 +53,8 @@ export function readSavedPlace(saved: unknown): SavedPlace | undefined {
   if (typeof saved !== 'object' || saved === null) return undefined;
   const { value, context } = saved as { value?: unknown; context?: Record<string, unknown> };
   if (typeof value !== 'string' || typeof context !== 'object' || context === null) return undefined;
-  const { role, nation, stepId, visited, answers, seed, askRole, fallbackStepId, showOtherExplanations } = context;
+  const { role, nation, stepId, visited, answers, seed, askRole, askNation, fallbackStepId, showOtherExplanations } =
+    context;
   if (typeof stepId !== 'string' || !isStringList(visited) || visited.length === 0 || !Array.isArray(answers)) {
     return undefined;
   }
@@ -76,6 +76,7 @@ export function readSavedPlace(saved: unknown): SavedPlace | undefined {
       answers: readAnswers,
       seed: typeof seed === 'number' && Number.isFinite(seed) ? seed >>> 0 : 0,
       askRole: askRole === true,
+      askNation: askNation === true,
       fallbackStepId: typeof fallbackStepId === 'string' ? fallbackStepId : null,
       showOtherExplanations: showOtherExplanations === true,
     },
@@ -92,15 +93,20 @@ function answersStillFit(lesson: Lesson, answers: AnswerRecord[]): boolean {
   });
 }
 
-/** Steps that can still come after this one for a learner in this role (the step itself excluded). */
-function reachableFrom(lesson: Lesson, stepId: string, role: Role | null): Set<string> {
+interface Learner {
+  role: Role | null;
+  nation: Nation | null;
+}
+
+/** Steps that can still come after this one for a learner in this role and nation (the step itself excluded). */
+function reachableFrom(lesson: Lesson, stepId: string, learner: Learner): Set<string> {
   const seen = new Set<string>();
   const stack = [stepId];
   while (stack.length > 0) {
     const current = stack.pop();
     const step = lesson.steps.find((candidate) => candidate.id === current);
     if (!step) continue;
-    const next = step.kind === 'roleBranch' ? [roleRoute(step, role)] : successorsOf(step);
+    const next = isRouteStep(step) ? [routeOf(step, learner)] : successorsOf(step);
     for (const target of next) {
       if (!seen.has(target)) {
         seen.add(target);
@@ -118,24 +124,34 @@ function offeredIdsOf(lesson: Lesson, stepId: string): string[] {
 }
 
 /**
- * The learner's role changed since they took this lesson: their place replayed for the new role,
- * so the questions written for it come up to answer, and every other answer is kept.
+ * The learner's role (or nation) changed since they took this lesson: their place replayed for the
+ * new role and nation, so the questions written for them come up to answer, and every other answer
+ * is kept. A nation left out keeps the one the lesson was taken with.
  */
-export function withRole(lesson: Lesson, saved: unknown, role: Role | null): LessonSnapshot | undefined {
+export function withRole(
+  lesson: Lesson,
+  saved: unknown,
+  role: Role | null,
+  nation?: Nation | null,
+): LessonSnapshot | undefined {
   const place = readSavedPlace(saved);
   if (!place || !answersStillFit(lesson, place.context.answers)) return undefined;
+  const learner = { role, nation: nation === undefined ? place.context.nation : nation };
   try {
-    return replay(lesson, { ...place, context: { ...place.context, role, fallbackStepId: null, askRole: false } });
+    return replay(lesson, {
+      ...place,
+      context: { ...place.context, ...learner, fallbackStepId: null, askRole: false, askNation: false },
+    });
   } catch {
     return undefined;
   }
 }
 
-/** Where a step id leads once role branches (never shown) are followed. */
-function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
+/** Where a step id leads once role and nation branches (never shown) are followed. */
+function shownStep(lesson: Lesson, stepId: string, learner: Learner): string {
   let step = lesson.steps.find((candidate) => candidate.id === stepId);
-  for (let hops = 0; step?.kind === 'roleBranch' && hops < lesson.steps.length; hops += 1) {
-    const next = roleRoute(step, role);
+  for (let hops = 0; step && isRouteStep(step) && hops < lesson.steps.length; hops += 1) {
+    const next = routeOf(step, learner);
     step = lesson.steps.find((candidate) => candidate.id === next);
   }
   return step?.id ?? stepId;
@@ -149,7 +165,13 @@ function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
 function replay(lesson: Lesson, place: SavedPlace): LessonSnapshot {
   const saved = place.context;
   const actor = createActor(createLessonMachine(lesson), {
-    input: { role: saved.role, nation: saved.nation, seed: saved.seed, askRole: saved.askRole },
+    input: {
+      role: saved.role,
+      nation: saved.nation,
+      seed: saved.seed,
+      askRole: saved.askRole,
+      askNation: saved.askNation,
+    },
   }).start();
   try {
     for (let moves = 0; moves < lesson.steps.length * 3; moves += 1) {
@@ -169,7 +191,7 @@ function replay(lesson: Lesson, place: SavedPlace): LessonSnapshot {
         const step = lesson.steps.find((candidate) => candidate.id === here);
         const following = saved.visited[at + 1];
         const tookAlternative =
-          step?.kind === 'contentNote' && following === shownStep(lesson, step.alternative, saved.role);
+          step?.kind === 'contentNote' && following === shownStep(lesson, step.alternative, saved);
         actor.send({ type: tookAlternative ? 'learner.takeAlternative' : 'learner.continue' });
       } else {
         actor.send({ type: 'learner.continue' });
@@ -182,7 +204,7 @@ function replay(lesson: Lesson, place: SavedPlace): LessonSnapshot {
     }
     const snapshot = actor.getPersistedSnapshot() as LessonSnapshot;
     // Answers to steps still ahead on the current path are kept: reaching one shows its feedback.
-    const ahead = reachableFrom(lesson, snapshot.context.stepId, saved.role);
+    const ahead = reachableFrom(lesson, snapshot.context.stepId, saved);
     const given = new Set(snapshot.context.answers.map((answer) => answer.stepId));
     const kept = saved.answers
       .filter((answer) => ahead.has(answer.stepId) && !given.has(answer.stepId))

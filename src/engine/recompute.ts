@@ -3,9 +3,19 @@
 // `correct` flags, and the lesson counts as finished only when some path from its start to a
 // summary has every decision on it answered. A saved "passed" flag, a stored `correct` boolean or a
 // restored snapshot (which could carry an edited copy of the lesson) never decides.
-import type { CourseModule, DecisionStep, Lesson, Role, Step } from './contentSchema';
+import type { CourseModule, DecisionStep, Lesson, Nation, Role, Step } from './contentSchema';
 import { isDecisionStep } from './content';
-import { modeOf, nextOf, successorsOf } from './steps/registry';
+import { modeOf, nextOf, routesOf, successorsOf } from './steps/registry';
+
+/**
+ * Fixes the path at branches: `role` (even null) at role branches, as an assignment's role path
+ * does; `nation` (even null) at nation branches, as a record that names its nation does. Left out,
+ * any route counts.
+ */
+export interface PathFix {
+  role?: Role | null;
+  nation?: Nation | null;
+}
 
 export interface LoggedAnswer {
   stepId: string;
@@ -58,11 +68,9 @@ function latestValidAnswers(lesson: Lesson, log: readonly LoggedAnswer[]): Map<s
 }
 
 /** Paths from the start to a summary on which every decision has an answer; each as its decision steps. */
-function answeredPaths(
-  lesson: Lesson,
-  answers: Map<string, readonly string[]>,
-  role: Role | null | undefined,
-): DecisionStep[][] {
+function answeredPaths(lesson: Lesson, answers: Map<string, readonly string[]>, fix: PathFix): DecisionStep[][] {
+  const learner = { role: fix.role ?? null, nation: fix.nation ?? null };
+  const fixed = { role: fix.role !== undefined, nation: fix.nation !== undefined };
   const steps = new Map(lesson.steps.map((step) => [step.id, step]));
   const found: DecisionStep[][] = [];
   const walk = (stepId: string, onPath: Set<string>, decisions: DecisionStep[]) => {
@@ -78,14 +86,13 @@ function answeredPaths(
       case 'decision': {
         const chosen = answers.get(step.id);
         if (!chosen || !isDecisionStep(step)) return;
-        const next = nextOf(step, { role: role ?? null, chosen });
+        const next = nextOf(step, { ...learner, chosen });
         if (next) walk(next, here, [...decisions, step]);
         return;
       }
       case 'route': {
-        // A trainer's fixed role path allows only that route; otherwise any route the learner could take.
-        const routes = role !== undefined ? [nextOf(step, { role, chosen: undefined })] : successorsOf(step);
-        for (const route of routes) if (route) walk(route, here, decisions);
+        // A fixed role or nation allows only its route; otherwise any route the learner could take.
+        for (const route of routesOf(step, learner, fixed)) walk(route, here, decisions);
         return;
       }
       default:
@@ -97,17 +104,10 @@ function answeredPaths(
   return found;
 }
 
-/**
- * Replays a lesson's answer log against the lesson. `role` (when given, even null) fixes the path at
- * role branches, as an assignment's role path does; without it any route counts.
- */
-export function recomputeLesson(
-  lesson: Lesson,
-  log: readonly LoggedAnswer[],
-  options: { role?: Role | null } = {},
-): RecomputedLesson {
+/** Replays a lesson's answer log against the lesson, on the path `options` fixes (see PathFix). */
+export function recomputeLesson(lesson: Lesson, log: readonly LoggedAnswer[], options: PathFix = {}): RecomputedLesson {
   const answers = latestValidAnswers(lesson, log);
-  const paths = answeredPaths(lesson, answers, options.role);
+  const paths = answeredPaths(lesson, answers, options);
   // Where several paths were answered (a learner who tried two role paths), the longest counts.
   const path = paths.reduce<DecisionStep[] | undefined>(
     (best, candidate) => (!best || candidate.length > best.length ? candidate : best),
@@ -152,7 +152,7 @@ export function combineResults(lessons: RecomputedLesson[], passMark: number): R
 export function recomputeModule(
   courseModule: CourseModule,
   logFor: (lessonId: string) => readonly LoggedAnswer[],
-  options: { role?: Role | null } = {},
+  options: PathFix = {},
 ): RecomputedResult {
   return combineResults(
     courseModule.lessons.map((lesson) => recomputeLesson(lesson, logFor(lesson.id), options)),

@@ -10,6 +10,8 @@
 //   moves   = + continue, ~ take the alternative, or a choice: one base64url character (the chosen
 //             options as bits) and three more, the answer's fingerprint (its step id, the step's
 //             option ids and the chosen ids, hashed)
+//   A lesson's <role> also carries the nation it was taken for: a digit or - with no nation (as
+//   before nations were kept), a-f or g (no role) for England, A-F or G for Wales.
 // Results and module status never depend on the content: a pass stays a pass and a finished
 // lesson's result is kept whatever changed. A lesson whose structure changed (its hash differs)
 // is replayed on the new graph, and kept where every answer's fingerprint still matches the step
@@ -20,14 +22,14 @@
 // where they fit and restarts them where not.
 // Pure: no storage, no clock; decoding never throws.
 import { createActor, type Snapshot } from 'xstate';
-import type { CourseModule, Lesson, Role } from '../engine/contentSchema';
+import type { CourseModule, Lesson, Nation, Role } from '../engine/contentSchema';
 import { isDecisionStep, ROLES } from '../engine/content';
 import { lessonHash } from '../engine/contentHash';
 import { stepById } from '../engine/lessonGraph';
 import { createLessonMachine, currentStep, type AnswerRecord } from '../engine/lessonMachine';
 import { persistedModuleState, type LessonOutcome, type ModuleStatus } from '../engine/moduleMachine';
 import { hash32 } from '../engine/shuffle';
-import { roleRoute } from '../engine/steps/registry';
+import { isRouteStep, routeOf } from '../engine/steps/registry';
 
 export type { ModuleStatus } from '../engine/moduleMachine';
 
@@ -48,7 +50,14 @@ const FINGERPRINT_LENGTH = 3;
 /** The parts of a saved lesson the codec needs (a lesson machine's persisted snapshot has them). */
 export interface LessonPlace {
   value: string;
-  context: { role: Role | null; stepId: string; visited: string[]; answers: AnswerRecord[]; seed?: number };
+  context: {
+    role: Role | null;
+    nation?: Nation | null;
+    stepId: string;
+    visited: string[];
+    answers: AnswerRecord[];
+    seed?: number;
+  };
 }
 
 /** What the codec reads and rebuilds: the same shapes the app keeps in its database. */
@@ -83,6 +92,15 @@ function roleChar(role: Role | null): string {
   return index >= 0 ? String(index) : NO_ROLE;
 }
 
+/** A lesson's role and nation in one character (see the layout above); ROLES has fewer than 7. */
+const NATION_ROLE_CHARS: Record<Nation, string> = { england: 'abcdefg', wales: 'ABCDEFG' };
+
+function learnerChar(role: Role | null, nation: Nation | null | undefined): string {
+  if (!nation) return roleChar(role);
+  const index = role ? ROLES.indexOf(role) : -1;
+  return NATION_ROLE_CHARS[nation][index >= 0 ? index : ROLES.length] as string;
+}
+
 function choiceChar(options: { id: string }[], optionIds: string[]): string {
   let bits = 0;
   options.forEach((option, index) => {
@@ -106,11 +124,11 @@ function answerFingerprint(step: { id: string; options: { id: string }[] }, opti
   return digits;
 }
 
-/** Where a step id leads once role branches (never shown) are followed. */
-function shownStep(lesson: Lesson, stepId: string, role: Role | null): string {
+/** Where a step id leads once role and nation branches (never shown) are followed. */
+function shownStep(lesson: Lesson, stepId: string, learner: { role: Role | null; nation?: Nation | null }): string {
   let step = stepById(lesson, stepId);
-  for (let hops = 0; step.kind === 'roleBranch' && hops < lesson.steps.length; hops += 1) {
-    step = stepById(lesson, roleRoute(step, role));
+  for (let hops = 0; isRouteStep(step) && hops < lesson.steps.length; hops += 1) {
+    step = stepById(lesson, routeOf(step, { role: learner.role, nation: learner.nation ?? null }));
   }
   return step.id;
 }
@@ -134,7 +152,7 @@ function movesFor(lesson: Lesson, place: LessonPlace): string {
       }
       if (!last) moves += CONTINUE;
     } else if (step.kind === 'contentNote') {
-      const continued = visited[index + 1] === shownStep(lesson, step.next, place.context.role);
+      const continued = visited[index + 1] === shownStep(lesson, step.next, place.context);
       if (!last) moves += continued ? CONTINUE : ALTERNATIVE;
     } else if (!last) {
       moves += CONTINUE;
@@ -159,7 +177,12 @@ export function encodeProgress(modules: CourseModule[], mythIds: string[], progr
       if (place) {
         try {
           const seed = ((place.context.seed ?? 0) >>> 0).toString(36);
-          entry = shortHash(lesson) + roleChar(place.context.role) + seed + SEED_END + movesFor(lesson, place);
+          entry =
+            shortHash(lesson) +
+            learnerChar(place.context.role, place.context.nation) +
+            seed +
+            SEED_END +
+            movesFor(lesson, place);
         } catch {
           entry = '';
         }
@@ -211,8 +234,23 @@ function roleFrom(char: string | undefined): Role | null {
 /** A move's answer that fits the lesson's moves but not the step it lands on (the lesson changed). */
 class AnswerMoved extends Unreadable {}
 
-function replayLesson(lesson: Lesson, role: Role | null, seed: number, moves: string, fingerprinted: boolean) {
-  const actor = createActor(createLessonMachine(lesson), { input: { role, seed } }).start();
+function learnerFrom(char: string | undefined): { role: Role | null; nation: Nation | null } {
+  for (const nation of ['england', 'wales'] as const) {
+    const index = char === undefined || char === '' ? -1 : NATION_ROLE_CHARS[nation].indexOf(char);
+    if (index >= 0) return { role: ROLES[index] ?? null, nation };
+  }
+  return { role: roleFrom(char), nation: null };
+}
+
+function replayLesson(
+  lesson: Lesson,
+  role: Role | null,
+  seed: number,
+  moves: string,
+  fingerprinted: boolean,
+  nation: Nation | null = null,
+) {
+  const actor = createActor(createLessonMachine(lesson), { input: { role, nation, seed } }).start();
   try {
     for (let at = 0; at < moves.length; at += 1) {
       const move = moves[at] as string;
@@ -305,13 +343,13 @@ function currentPlace(lesson: Lesson, path: string, fingerprinted: boolean) {
   const end = path.indexOf(SEED_END);
   if (end < 6) fail('a lesson is damaged');
   const hash = path.slice(0, 4);
-  const role = roleFrom(path[4]);
+  const { role, nation } = learnerFrom(path[4]);
   const seed = base36(path.slice(5, end));
   const moves = path.slice(end + 1);
   const unchanged = hash === shortHash(lesson);
   if (!unchanged && !fingerprinted) return undefined;
   try {
-    return replayLesson(lesson, role, seed, moves, fingerprinted);
+    return replayLesson(lesson, role, seed, moves, fingerprinted, nation);
   } catch (error) {
     // An answer that no longer fits its step restarts the lesson; so does any move of a changed one.
     if (error instanceof AnswerMoved || (!unchanged && error instanceof Unreadable)) return undefined;

@@ -6,14 +6,37 @@ import { liveQuery } from 'dexie';
 import type { Catalog } from '../content/catalog';
 import { HeardDatabase, type AnswerEvent } from '../storage/database';
 import { courseStatus, readCourseProgress, restoreCourseProgress, type CourseStatus } from './courseProgress';
-import { decodeProgress, encodeProgress } from './progressCodec';
+import { decodeProgress, encodeProgress, type CourseProgress } from './progressCodec';
+import type { Nation } from '../engine/contentSchema';
 import { findScormApi, ScormSession } from './scorm';
 
 /** Anything else that wants to hear about the learner's progress (the xAPI sender). */
+/** The nation a lesson is being taken for (its saved place says), so records carry the path taken. */
+function lessonNation(progress: CourseProgress, moduleId: string, lessonId: string): Nation | null {
+  return progress.lessons[moduleId]?.[lessonId]?.context.nation ?? null;
+}
+
+/** A module's nation: that of its lessons (the first that records one). */
+function moduleNation(progress: CourseProgress, moduleId: string): Nation | null {
+  return Object.values(progress.lessons[moduleId] ?? {}).find((place) => place.context.nation)?.context.nation ?? null;
+}
+
 export interface ProgressListener {
-  answered(answer: AnswerEvent): void;
-  lessonFinished(lesson: { moduleId: string; lessonId: string; correct: number; total: number }): void;
-  moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }): void;
+  /** `nation`: the nation the lesson is taken for, when known (records carry the path taken). */
+  answered(answer: AnswerEvent, nation?: Nation | null): void;
+  lessonFinished(lesson: {
+    moduleId: string;
+    lessonId: string;
+    correct: number;
+    total: number;
+    nation?: Nation | null;
+  }): void;
+  moduleFinished(
+    moduleId: string,
+    status: 'passed' | 'not-passed',
+    score: { correct: number; total: number },
+    nation?: Nation | null,
+  ): void;
   courseCompleted(status: CourseStatus): void;
   leaving(): void;
 }
@@ -174,7 +197,8 @@ function watchProgress(
           correct: answer.correct,
           at: answer.at,
         });
-        for (const listener of listeners) listener.answered(answer);
+        const nation = lessonNation(progress, answer.moduleId, answer.lessonId);
+        for (const listener of listeners) listener.answered(answer, nation);
       }
       const nowAtSummary = new Set<string>();
       for (const [moduleId, places] of Object.entries(progress.lessons)) {
@@ -190,7 +214,13 @@ function watchProgress(
           ?.answers;
         const correct = (answers ?? []).filter((answer) => answer.correct === true).length;
         for (const listener of listeners)
-          listener.lessonFinished({ moduleId, lessonId, correct, total: answers?.length ?? 0 });
+          listener.lessonFinished({
+            moduleId,
+            lessonId,
+            correct,
+            total: answers?.length ?? 0,
+            nation: lessonNation(progress, moduleId, lessonId),
+          });
       }
       atSummary = nowAtSummary;
       const moduleStatus = new Map<string, string>(
@@ -203,7 +233,8 @@ function watchProgress(
             (sum, result) => ({ correct: sum.correct + result.correct, total: sum.total + result.total }),
             { correct: 0, total: 0 },
           );
-          for (const listener of listeners) listener.moduleFinished(moduleId, saved.status, score);
+          const nation = moduleNation(progress, moduleId);
+          for (const listener of listeners) listener.moduleFinished(moduleId, saved.status, score, nation);
         }
       }
       for (const moduleId of catalog.modules.map((courseModule) => courseModule.id)) {

@@ -1,5 +1,6 @@
 // Turns the learner's progress into xAPI statements and queues them for the LRS. Used when an
 // administrator packaged the course with an xAPI endpoint, or when a cmi5 LMS launched it.
+import type { Nation } from '../engine/contentSchema';
 import type { HeardDatabase } from '../storage/database';
 import type { CourseStatus } from './courseProgress';
 import type { ProgressListener } from './startLms';
@@ -52,16 +53,30 @@ export class XapiRecorder implements ProgressListener {
     void this.queue.flush().catch(() => {});
   }
 
-  answered(answer: { moduleId: string; lessonId: string; stepId: string; optionIds: string[]; correct: boolean }) {
-    void this.add(answeredStatement(this.session, answer, this.meta()));
+  answered(
+    answer: { moduleId: string; lessonId: string; stepId: string; optionIds: string[]; correct: boolean },
+    nation: Nation | null = null,
+  ) {
+    void this.add(answeredStatement(this.session, answer, this.meta(), nation));
   }
 
-  lessonFinished(lesson: { moduleId: string; lessonId: string; correct: number; total: number }) {
+  lessonFinished(lesson: {
+    moduleId: string;
+    lessonId: string;
+    correct: number;
+    total: number;
+    nation?: Nation | null;
+  }) {
     void this.add(lessonCompletedStatement(this.session, lesson, this.meta()));
   }
 
-  moduleFinished(moduleId: string, status: 'passed' | 'not-passed', score: { correct: number; total: number }) {
-    void this.add(moduleResultStatement(this.session, moduleId, status === 'passed', score, this.meta()));
+  moduleFinished(
+    moduleId: string,
+    status: 'passed' | 'not-passed',
+    score: { correct: number; total: number },
+    nation: Nation | null = null,
+  ) {
+    void this.add(moduleResultStatement(this.session, moduleId, status === 'passed', score, this.meta(), nation));
   }
 
   courseCompleted(status: CourseStatus) {

@@ -2,6 +2,7 @@
 // terminated, with ADL verbs. The actor is pseudonymous (an account whose name is a hash, never a
 // name or email) and nothing a learner typed is ever included: an answer is the ids of the options
 // chosen. Pure: ids and times come in from outside.
+import type { Nation } from '../engine/contentSchema';
 
 export const ADL_VERBS = {
   initialized: 'http://adlnet.gov/expapi/verbs/initialized',
@@ -94,6 +95,13 @@ export async function pseudonymousActor(homePage: string, learnerId: string, key
 }
 
 export const moduleActivityId = (courseId: string, moduleId: string) => `${courseId}/modules/${moduleId}`;
+
+/**
+ * The context extension naming the nation whose law and guidance a lesson was taken for ("england"
+ * or "wales"): it decides which questions a learner met. An IRI under the course's own activity
+ * IRI, as xAPI asks of extensions a course defines. Absent: the nation was not recorded.
+ */
+export const nationExtensionId = (courseId: string) => `${courseId}/extensions/nation`;
 export const lessonActivityId = (courseId: string, moduleId: string, lessonId: string) =>
   `${courseId}/modules/${moduleId}/lessons/${lessonId}`;
 export const questionActivityId = (courseId: string, moduleId: string, lessonId: string, stepId: string) =>
@@ -104,7 +112,11 @@ function statement(
   verb: VerbName,
   object: XapiStatement['object'],
   meta: { id: string; at: number },
-  extra: Partial<Pick<XapiStatement, 'result'>> & { parentIsCourse?: boolean; categories?: object[] } = {},
+  extra: Partial<Pick<XapiStatement, 'result'>> & {
+    parentIsCourse?: boolean;
+    categories?: object[];
+    nation?: Nation | null;
+  } = {},
 ): XapiStatement {
   const template = session.contextTemplate ?? {};
   const templateActivities = (template.contextActivities as Record<string, unknown[]> | undefined) ?? {};
@@ -112,6 +124,11 @@ function statement(
     ...template,
     ...(session.registration ? { registration: session.registration } : {}),
   };
+  if (extra.nation) {
+    // Kept beside a cmi5 launch's own extensions (its session id), never in place of them.
+    const extensions = (template.extensions as Record<string, unknown> | undefined) ?? {};
+    context.extensions = { ...extensions, [nationExtensionId(session.courseId)]: extra.nation };
+  }
   const activities: Record<string, unknown[]> = { ...templateActivities };
   if (extra.parentIsCourse) {
     activities.grouping = [...(activities.grouping ?? []), { objectType: 'Activity', id: session.courseId }];
@@ -175,6 +192,7 @@ export function answeredStatement(
   session: StatementSession,
   answer: { moduleId: string; lessonId: string; stepId: string; optionIds: string[]; correct: boolean },
   meta: { id: string; at: number },
+  nation: Nation | null = null,
 ) {
   return statement(
     session,
@@ -185,7 +203,7 @@ export function answeredStatement(
       definition: { type: ACTIVITY_TYPES.interaction, interactionType: 'choice' },
     },
     meta,
-    { result: { response: answer.optionIds.join('[,]'), success: answer.correct }, parentIsCourse: true },
+    { result: { response: answer.optionIds.join('[,]'), success: answer.correct }, parentIsCourse: true, nation },
   );
 }
 
@@ -195,7 +213,7 @@ export function answeredStatement(
  */
 export function lessonCompletedStatement(
   session: StatementSession,
-  lesson: { moduleId: string; lessonId: string; correct: number; total: number },
+  lesson: { moduleId: string; lessonId: string; correct: number; total: number; nation?: Nation | null },
   meta: { id: string; at: number },
 ) {
   const max = Math.max(lesson.total, lesson.correct);
@@ -214,6 +232,7 @@ export function lessonCompletedStatement(
         score: { scaled: max > 0 ? lesson.correct / max : 1, raw: lesson.correct, min: 0, max },
       },
       parentIsCourse: true,
+      nation: lesson.nation,
     },
   );
 }
@@ -225,6 +244,7 @@ export function moduleResultStatement(
   passed: boolean,
   score: { correct: number; total: number },
   meta: { id: string; at: number },
+  nation: Nation | null = null,
 ) {
   const raw = score.correct;
   const max = Math.max(score.total, score.correct);
@@ -240,6 +260,7 @@ export function moduleResultStatement(
     {
       result: { success: passed, score: { scaled: max > 0 ? raw / max : 0, raw, min: 0, max } },
       parentIsCourse: true,
+      nation,
     },
   );
 }

@@ -1,7 +1,7 @@
 // A learner's whole record as one file: export, check, and import (merge or replace).
 // decodeBackup never throws: any input gets either a backup or a plain reason it was refused.
 import { z } from '../engine/zod';
-import { roleSchema } from '../engine/contentSchema';
+import { nationSchema, roleSchema } from '../engine/contentSchema';
 import { decodeCertificate } from '../certificates/certificateCode';
 import { decodeAssignment } from '../trainer/assignmentCode';
 import { decodeReceipt } from '../trainer/receiptCode';
@@ -74,6 +74,7 @@ const profileSchema = z.object({
   displayName: text.optional(),
   role: roleSchema.optional(),
   roleDeclined: z.boolean().optional(),
+  nation: nationSchema.optional(),
   organisation: text.optional(),
 });
 

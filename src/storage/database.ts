@@ -1,7 +1,7 @@
 // The one IndexedDB database: the learner's profile, every answer they gave, and the
 // saved state of each lesson and module. Each version bump ships with its upgrade.
 import Dexie, { type EntityTable } from 'dexie';
-import type { Role } from '../engine/contentSchema';
+import type { Nation, Role } from '../engine/contentSchema';
 
 export interface LearnerProfile {
   id: 'learner';
@@ -9,6 +9,8 @@ export interface LearnerProfile {
   role?: Role;
   /** The learner said they prefer not to give a role when a lesson asked, so it does not ask again. */
   roleDeclined?: boolean;
+  /** Whose law and guidance the learner works under; independent of the language they read in. */
+  nation?: Nation;
   organisation?: string;
 }
 

@@ -2,7 +2,7 @@
 // lesson has just ended, the module's result, in one IndexedDB transaction. Either all of it is
 // saved or none of it is, so a tab closed mid-way never leaves an answer without its place or a
 // finished lesson the module does not know about. A failure rejects, for the caller to show.
-import type { CourseModule, Lesson, Role } from '../engine/contentSchema';
+import type { CourseModule, Lesson, Nation, Role } from '../engine/contentSchema';
 import type { LessonResult } from '../engine/lessonMachine';
 import { restoreLesson, type RestoredLesson } from '../engine/lessonRestore';
 import type { AnswerEvent, HeardDatabase } from './database';
@@ -21,8 +21,8 @@ export interface LessonStep {
   answers?: Omit<AnswerEvent, 'id' | 'moduleId' | 'lessonId'>[];
   /** Set when the lesson has just reached its summary. */
   completed?: LessonResult;
-  /** The role the learner gave when the lesson asked (null: they prefer not to say). */
-  learnerRole?: { role: Role | null };
+  /** The role the learner gave when the lesson asked (null: they prefer not to say), and their nation. */
+  learnerRole?: { role: Role | null; nation?: Nation | null };
   at: number;
 }
 
@@ -38,9 +38,14 @@ export async function recordLessonStep(db: HeardDatabase, step: LessonStep): Pro
     if (answers.length > 0) await db.answers.bulkAdd(answers);
     if (step.completed) await completeLesson(db, courseModule, lesson.id, step.completed, at);
     if (step.learnerRole) {
-      const { role } = step.learnerRole;
+      const { role, nation } = step.learnerRole;
       const profile = (await db.profile.get('learner')) ?? { id: 'learner' as const };
-      await db.profile.put({ ...profile, role: role ?? undefined, roleDeclined: role === null ? true : undefined });
+      await db.profile.put({
+        ...profile,
+        role: role ?? undefined,
+        roleDeclined: role === null ? true : undefined,
+        nation: nation ?? profile.nation,
+      });
     }
   });
 }

@@ -77,7 +77,7 @@ function reachableSteps(lesson: Lesson, role: Role | null): Set<string> {
     seen.add(id);
     const step = stepById(lesson, id);
     if (step.kind === 'roleBranch' && role) queue.push(step.routes[role] ?? step.otherwise);
-    else queue.push(...successors(step));
+    else queue.push(...successors(step)); // a nation branch: a trainer's assignment covers both nations
   }
   return seen;
 }

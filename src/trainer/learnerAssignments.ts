@@ -5,6 +5,8 @@ import { deviceKeys } from '../certificates/issueCertificate';
 import { exportPublicKey } from '../certificates/signing';
 import { isDecisionStep, type CourseModule } from '../engine/content';
 import { judgeChoice } from '../engine/recompute';
+import type { Nation } from '../engine/contentSchema';
+import { nationOfPath } from '../engine/nationPath';
 import { lessonKey, type AnswerEvent, type HeardDatabase } from '../storage/database';
 import { decodeAssignment, type AssignmentPayload } from './assignmentCode';
 import { assignedLessons } from './assignmentContent';
@@ -97,6 +99,8 @@ async function latestAnswers(
 export interface LearnerDetails {
   name: string;
   role: ReceiptPayload['learner']['role'];
+  /** The learner's own nation (Your details): recorded where the lessons' path does not decide it. */
+  nation?: Nation | null;
   organisation: string;
 }
 
@@ -136,12 +140,18 @@ export async function receiptPayload(
         ]
       : [];
   });
+  // The nation whose path the lessons took, so the trainer's device replays that path.
+  const nation = nationOfPath(
+    lessons.map(({ lesson }, index) => ({ lesson, saved: records[index]?.snapshot })),
+    learner.nation,
+  );
   return {
     v: 1,
     assignmentId: payload.id,
     learner: {
       name: learner.name.trim(),
       role: learner.role,
+      ...(nation ? { nation } : {}),
       organisation: learner.organisation.trim(),
       key: learner.key,
     },

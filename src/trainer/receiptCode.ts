@@ -2,7 +2,7 @@
 // signed by the learner's device key, and carries only ids, numbers and the learner's name: the
 // options chosen for each question, never text the learner typed.
 import { z } from '../engine/zod';
-import { roleSchema } from '../engine/contentSchema';
+import { nationSchema, roleSchema } from '../engine/contentSchema';
 import { decodeSignedCode, encodeSignedCode, readSignedCode, type DecodedCode } from './signedCode';
 
 const contentId = z
@@ -24,6 +24,8 @@ export const receiptPayloadSchema = z.strictObject({
   learner: z.strictObject({
     name: z.string().trim().min(1).max(120),
     role: roleSchema.nullable(),
+    /** The nation whose path the lessons took; absent on older receipts (then any path counts). */
+    nation: nationSchema.optional(),
     organisation: z.string().max(200),
     /** The learner's device public key (raw P-256, base64url): it signed this receipt. */
     key: z.string().max(100),

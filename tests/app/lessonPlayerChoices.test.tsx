@@ -54,13 +54,21 @@ describe('the role question', () => {
     const user = userEvent.setup();
     const { db } = renderRoles();
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
-    expect(await screen.findByRole('heading', { name: 'Which role do you work in?' })).toBeInTheDocument();
+    // A learner who has given neither is asked both, in one form.
+    expect(await screen.findByRole('heading', { name: 'Your role and where you work' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Continue' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(/Choose a role/);
+    const alerts = screen.getAllByRole('alert').map((alert) => alert.textContent);
+    expect(alerts).toEqual([expect.stringMatching(/Choose a role/), expect.stringMatching(/Choose England or Wales/)]);
     await user.click(screen.getByRole('radio', { name: 'Police' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(screen.getByRole('alert')).toHaveTextContent(/Choose England or Wales/);
+    expect(screen.getByRole('group', { name: 'Where you work' })).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Wales' }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('group', { name: 'What do police do?' })).toBeInTheDocument();
-    await waitFor(async () => expect((await db.profile.get('learner'))?.role).toBe('police'));
+    await waitFor(async () =>
+      expect(await db.profile.get('learner')).toMatchObject({ role: 'police', nation: 'wales' }),
+    );
   });
 
   it('says when the question is the one written for everyone', async () => {
@@ -68,6 +76,7 @@ describe('the role question', () => {
     const { db } = renderRoles();
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await user.click(await screen.findByRole('radio', { name: 'Prefer not to say' }));
+    await user.click(screen.getByRole('radio', { name: 'England' }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(await screen.findByRole('group', { name: 'What does everyone do?' })).toBeInTheDocument();
     expect(screen.getByText(/You have not given a role, so this is the version/)).toBeVisible();

@@ -49,6 +49,7 @@ describe('certificate codes', () => {
     ['score', { modules: [{ ...payload.modules[0], correct: 13 }] }],
     ['modules', { modules: [{ ...payload.modules[0], id: 'orientation' }] }],
     ['CPD minutes', { cpdMinutes: 600 }],
+    ['nation', { nation: 'wales' }],
   ])('fails when the %s is changed', async (_field, change) => {
     const [body, signature] = code.split('.');
     const original = JSON.parse(
@@ -57,6 +58,26 @@ describe('certificate codes', () => {
       ),
     );
     expect(await decodeCertificate(reencode({ ...original, ...change }, signature))).toEqual({
+      ok: false,
+      problem: 'signature',
+    });
+  });
+
+  it('records the nation path taken, and still verifies an older code that records none', async () => {
+    // The shared payload has no nation, as certificates made before nations were kept.
+    const older = await decodeCertificate(code);
+    expect(older.ok).toBe(true);
+    expect(older.ok && older.payload.nation).toBeUndefined();
+    const wales = await encodeCertificate({ ...payload, nation: 'wales' }, keys);
+    const result = await decodeCertificate(wales);
+    expect(result.ok && result.payload.nation).toBe('wales');
+    const [body, signature] = wales.split('.');
+    const original = JSON.parse(
+      new TextDecoder().decode(
+        Uint8Array.from(atob(body.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+      ),
+    );
+    expect(await decodeCertificate(reencode({ ...original, nation: 'england' }, signature))).toEqual({
       ok: false,
       problem: 'signature',
     });

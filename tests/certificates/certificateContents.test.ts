@@ -43,6 +43,7 @@ function rightAnswers(lesson: Lesson, role: Role): ReceiptAnswer[] {
       });
       step = stepById(lesson, step.kind === 'scenario' ? chosen[0].next! : step.next);
     } else if (step.kind === 'roleBranch') step = stepById(lesson, step.routes[role] ?? step.otherwise);
+    else if (step.kind === 'nationBranch') step = stepById(lesson, step.otherwise);
     else if (step.kind === 'reading' || step.kind === 'rewrite' || step.kind === 'contentNote')
       step = stepById(lesson, step.next);
   }

@@ -6,6 +6,8 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/content/catalog';
 import { ROLES, isDecisionStep, type Lesson, type Role } from '../../src/engine/content';
+import type { Nation } from '../../src/engine/contentSchema';
+import { NATIONS, wordsForNation } from '../../src/engine/nationWords';
 import { stepKeys } from '../../src/engine/contentKeys';
 import { lessonMinuteRange, minutesForPath, MINUTES_PER_DECISION, WORDS_PER_MINUTE } from '../../src/engine/cpdMinutes';
 import {
@@ -24,17 +26,22 @@ const TOLERANCE = 0.2;
 type Snapshot = LessonSnapshot;
 
 /**
- * Every finished path through a lesson for one role, played on the machine. At a scenario stage or
+ * Every finished path through a lesson for one role and nation, played on the machine. At a scenario stage or
  * a content note every choice is followed; at a question, `pickQuestion` chooses (the option whose
  * explanation is shortest, for the quickest learner).
  */
-function finishedWalks(lesson: Lesson, role: Role | null, pickQuestion: (step: Lesson['steps'][number]) => string[]) {
+function finishedWalks(
+  lesson: Lesson,
+  role: Role | null,
+  nation: Nation | null,
+  pickQuestion: (step: Lesson['steps'][number]) => string[],
+) {
   const finished: Snapshot[] = [];
   // Each branch carries on from its parent's persisted snapshot, so no path is replayed from the start.
   const explore = (from: unknown, move: LessonEvent | undefined) => {
     const actor = createActor(
       createLessonMachine(lesson),
-      from === undefined ? { input: { role } } : { input: { role }, snapshot: from as Snapshot },
+      from === undefined ? { input: { role, nation } } : { input: { role, nation }, snapshot: from as Snapshot },
     ).start();
     if (move) actor.send(move);
     const snapshot = actor.getSnapshot();
@@ -54,7 +61,8 @@ function finishedWalks(lesson: Lesson, role: Role | null, pickQuestion: (step: L
   return finished;
 }
 
-function walkRange(lesson: Lesson, words: Record<string, string>) {
+function walkRange(lesson: Lesson, allWords: Record<string, string>) {
+  let words = allWords;
   const whyLength = (step: Lesson['steps'][number], optionId: string) =>
     (words[stepKeys.explanation(lesson.id, step.id, optionId)] ?? '').split(/\s+/).length;
   const quickest = (step: Lesson['steps'][number]) => {
@@ -65,11 +73,15 @@ function walkRange(lesson: Lesson, words: Record<string, string>) {
   const anyOption = (step: Lesson['steps'][number]) => (isDecisionStep(step) ? [step.options[0]!.id] : []);
   let shortest = Infinity;
   let longest = 0;
-  for (const role of [null, ...ROLES]) {
-    for (const walk of finishedWalks(lesson, role, quickest))
-      shortest = Math.min(shortest, minutesForPath(lesson, words, walk.context));
-    for (const walk of finishedWalks(lesson, role, anyOption))
-      longest = Math.max(longest, minutesForPath(lesson, words, walk.context, 'all'));
+  // Both nations, each in its own words (a Wales learner reads the `_wales` variants).
+  for (const nation of [null, ...NATIONS]) {
+    words = wordsForNation(allWords, nation);
+    for (const role of [null, ...ROLES]) {
+      for (const walk of finishedWalks(lesson, role, nation, quickest))
+        shortest = Math.min(shortest, minutesForPath(lesson, words, walk.context));
+      for (const walk of finishedWalks(lesson, role, nation, anyOption))
+        longest = Math.max(longest, minutesForPath(lesson, words, walk.context, 'all'));
+    }
   }
   return { shortest, longest };
 }

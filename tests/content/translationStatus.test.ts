@@ -33,6 +33,31 @@ describe('translation status', () => {
       stale: [],
       unchanged: [],
       extra: [],
+      orphan: [],
+    });
+  });
+
+  it('needs a nation variant in every language, and its shared key beside it', () => {
+    const withVariants = {
+      ui: { ...english.ui, lead: 'Your DSL', lead_wales: 'Your DSP', alone_wales: 'A variant of nothing' },
+    };
+    const variantHashes = {
+      ui: { ...hashes.ui, lead: sourceHash('Your DSL'), lead_wales: sourceHash('Your DSP') },
+    };
+    const welsh = {
+      ui: { hello: 'Helo', count_one: 'x', count_other: 'y', name: 'Heard', lead: 'Eich DSL', sole_wales: 'Dim' },
+    };
+    const report = translationReport(withVariants, welsh, variantHashes, ['ui:name']);
+    expect(report.missing).toEqual(['ui:lead_wales', 'ui:alone_wales']);
+    expect(report.extra).toEqual(['ui:sole_wales']);
+    expect(report.orphan).toEqual(['ui:alone_wales']);
+    const { alone_wales: _alone, ...sharedAndVariant } = withVariants.ui;
+    const { sole_wales: _sole, ...welshShared } = welsh.ui;
+    const complete = { ui: { ...welshShared, lead_wales: 'Eich DSP' } };
+    expect(translationReport({ ui: sharedAndVariant }, complete, variantHashes, ['ui:name'])).toMatchObject({
+      missing: [],
+      extra: [],
+      orphan: [],
     });
   });
 

@@ -88,16 +88,22 @@ export async function chooseByKeyboard(
 }
 
 /**
- * Answers the role question a lesson asks at its first role branch when the learner has given no
- * role: "Prefer not to say" (the question written for everyone), or the role given.
+ * Answers the role question a lesson asks at its first role or nation branch when the learner has
+ * given no role: "Prefer not to say" (the question written for everyone), or the role given; and,
+ * when the same form asks where they work, the nation given (England unless told).
  */
 export async function answerRoleQuestion(
   page: Page | FrameLocator,
   ui: Record<string, string> = english,
   role?: string,
+  nation: 'england' | 'wales' = 'england',
 ): Promise<void> {
   const name = role ? ui[`role.${role}`] : ui['profile.roleNone'];
-  await page.getByRole('radio', { name, exact: true }).check();
+  await expect(page.getByRole('button', { name: ui['lesson.continue'], exact: true })).toBeVisible();
+  const roleRadio = page.getByRole('radio', { name, exact: true });
+  if ((await roleRadio.count()) > 0) await roleRadio.check();
+  const nationRadio = page.getByRole('radio', { name: ui[`nation.${nation}`], exact: true });
+  if ((await nationRadio.count()) > 0) await nationRadio.check();
   await page.getByRole('button', { name: ui['lesson.continue'], exact: true }).click();
 }
 

@@ -104,6 +104,7 @@ describe('lesson machine', () => {
     const saved = actor.getPersistedSnapshot() as unknown as { context: Record<string, unknown> };
     expect(Object.keys(saved.context).sort()).toEqual([
       'answers',
+      'askNation',
       'askRole',
       'fallbackStepId',
       'nation',

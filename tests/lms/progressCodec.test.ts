@@ -55,6 +55,24 @@ describe('progress codec', () => {
     }
   });
 
+  it('keeps the nation each lesson was taken for, so a Wales path resumes on the Wales path', () => {
+    for (const nation of ['wales', 'england'] as const) {
+      const progress = worstCaseProgress(modules, 'health', undefined, nation);
+      const text = encodeProgress(modules, mythIds, progress);
+      expect(text.length).toBeLessThanOrEqual(SCORM12_SUSPEND_DATA_LIMIT);
+      const back = decoded(text);
+      expect(back.restartedLessons).toEqual([]);
+      for (const lesson of back.lessons) {
+        expect(placeOf(lesson.snapshot as never)).toEqual(progress.lessons[lesson.moduleId]?.[lesson.lessonId]);
+      }
+    }
+    const wales = decoded(encodeProgress(modules, mythIds, worstCaseProgress(modules, null, undefined, 'wales')));
+    const duty = wales.lessons.find((lesson) => lesson.lessonId === 'what-happens-now');
+    expect((duty?.snapshot as unknown as { context: { visited: string[] } }).context.visited).toContain(
+      'duty-to-report-wales',
+    );
+  });
+
   it('resumes a lesson left part-way at the same step, feedback included', () => {
     const courseModule = modules.find((candidate) => candidate.id === 'adultification')!;
     const lesson = courseModule.lessons[0]!;

@@ -10,6 +10,7 @@ import {
   initializedStatement,
   lessonCompletedStatement,
   moduleResultStatement,
+  nationExtensionId,
   pseudonymousActor,
   terminatedStatement,
   type StatementSession,
@@ -85,6 +86,61 @@ describe('xAPI statements', () => {
     );
     expect(JSON.stringify(sent)).not.toContain(key);
     expect(JSON.stringify(sent)).not.toContain('48213');
+  });
+
+  it('name the nation whose path the learner took in a context extension under the course’s IRI', () => {
+    const nation = 'https://heard.example.org/xapi/course/extensions/nation';
+    expect(nationExtensionId(session.courseId)).toBe(nation);
+    const statements = [
+      answeredStatement(
+        session,
+        {
+          moduleId: 'orientation',
+          lessonId: 'what-happens-now',
+          stepId: 'duty-to-report-wales',
+          optionIds: ['tell-the-local-authority'],
+          correct: true,
+        },
+        meta(),
+        'wales',
+      ),
+      lessonCompletedStatement(
+        session,
+        { moduleId: 'orientation', lessonId: 'what-happens-now', correct: 2, total: 2, nation: 'wales' },
+        meta(),
+      ),
+      moduleResultStatement(session, 'orientation', true, { correct: 9, total: 10 }, meta(), 'england'),
+    ];
+    for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
+    expect(statements.map((statement) => statement.context?.extensions)).toEqual([
+      { [nation]: 'wales' },
+      { [nation]: 'wales' },
+      { [nation]: 'england' },
+    ]);
+    // Not recorded: no extension at all.
+    expect(answer('first-contact', ['listen'], true).context?.extensions).toBeUndefined();
+  });
+
+  it('keep a cmi5 launch’s own extensions beside the nation', () => {
+    const cmi5Session: StatementSession = {
+      ...session,
+      courseId: 'https://heard.example.org/xapi/au',
+      contextTemplate: { extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1' } },
+      cmi5: { initializedAt: Date.UTC(2026, 10, 23, 9, 0, 0) },
+    };
+    const statement = moduleResultStatement(
+      cmi5Session,
+      'orientation',
+      true,
+      { correct: 9, total: 10 },
+      meta(),
+      'wales',
+    );
+    expect(validateStatement(statement)).toEqual([]);
+    expect(statement.context?.extensions).toEqual({
+      'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 's-1',
+      'https://heard.example.org/xapi/au/extensions/nation': 'wales',
+    });
   });
 
   it('carry the course’s score only when the whole course is completed', () => {

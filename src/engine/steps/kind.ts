@@ -2,7 +2,7 @@
 // know about one kind of step. Each kind lives in its own file beside this one, with the schema its
 // steps are checked against, and is listed once in registry.ts; so adding a kind is one new file
 // here, one line in the registry and its view in the lesson player.
-import type { Role, StepSchemaParts } from '../contentSchema';
+import type { Nation, Role, StepSchemaParts } from '../contentSchema';
 import type { z } from '../zod';
 
 /** Which of the lesson player's views shows a step ('none': never shown). */
@@ -13,7 +13,7 @@ export type StepView = 'reading' | 'rewrite' | 'question' | 'contentNote' | 'sum
  * - `reading`: shown, the learner continues;
  * - `decision`: the learner chooses, then sees feedback;
  * - `contentNote`: the learner continues or takes the alternative route;
- * - `route`: never shown, the machine moves straight on (role branches);
+ * - `route`: never shown, the machine moves straight on (role and nation branches);
  * - `ending`: the lesson ends here.
  */
 export type StepMode = 'reading' | 'decision' | 'contentNote' | 'route' | 'ending';
@@ -21,6 +21,7 @@ export type StepMode = 'reading' | 'decision' | 'contentNote' | 'route' | 'endin
 /** What the machine knows about the learner when it asks where a step leads. */
 export interface StepLearner {
   role: Role | null;
+  nation: Nation | null;
   /** The options chosen at this step, when it is a decision already answered. */
   chosen: readonly string[] | undefined;
 }
@@ -39,6 +40,8 @@ export interface StepKind<S extends { id: string; kind: string }> {
   /** The shape of this kind of step in module.json. */
   schema: StepSchemaBuilder;
   mode: StepMode;
+  /** For a `route` step: what about the learner picks the route (a trainer or record may fix it). */
+  routesBy?: 'role' | 'nation';
   /** The player's view for this step (a key of the lesson player's view map). */
   view: StepView;
   /** Every step a learner can go to from this one. */

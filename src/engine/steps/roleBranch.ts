@@ -26,6 +26,7 @@ export const roleBranchKind: StepKind<RoleBranchStep> = {
   kind: 'roleBranch',
   schema: roleBranchSchema,
   mode: 'route',
+  routesBy: 'role',
   view: 'none',
   successors: (step) => [...new Set([...Object.values(step.routes), step.otherwise])],
   next: (step, learner) => roleRoute(step, learner.role),

@@ -47,7 +47,12 @@ function SendReceipt({ payload }: { payload: AssignmentPayload }) {
         db,
         payload,
         catalog.modules,
-        { name, role: profile?.role ?? null, organisation: profile?.organisation ?? '' },
+        {
+          name,
+          role: profile?.role ?? null,
+          nation: profile?.nation ?? null,
+          organisation: profile?.organisation ?? '',
+        },
         now(),
       );
       if (made) setCode(made);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { useDatabase, useServices } from '../../app/services';
 import { NotFoundPage } from '../shared/NotFoundPage';
 import { PageHeading } from '../shared/PageHeading';
@@ -20,7 +20,11 @@ export function CertificatePage() {
   const db = useDatabase();
   const { catalog } = useServices();
   // Outcomes come from each module's words, so every module's namespace is loaded here.
-  const { t, i18n } = useTranslation(['ui', 'catalogue', ...catalog.modules.map((courseModule) => courseModule.id)]);
+  const { t, i18n } = useContentTranslation([
+    'ui',
+    'catalogue',
+    ...catalog.modules.map((courseModule) => courseModule.id),
+  ]);
   const record = useLiveQuery(
     () => db.certificates.get(certificateId).then((found) => found ?? null),
     [db, certificateId],
@@ -69,6 +73,7 @@ export function CertificatePage() {
             {entry.lawCheckedTo && <p>{entry.lawCheckedTo}</p>}
           </section>
         ))}
+        {labels.nation && <p>{labels.nation}</p>}
         <p>{labels.cpd}</p>
         <p>{labels.issued}</p>
         <p>{labels.refreshBy}</p>

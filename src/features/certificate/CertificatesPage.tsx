@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { defaultNation, useContentTranslation } from '../shared/nation';
 import { useServices } from '../../app/services';
 import { DEFAULT_REFRESH_YEARS } from '../../certificates/refreshYears';
 import { organisation } from '../../organisation/organisation';
@@ -28,7 +28,7 @@ function IssueForm({
   profile: LearnerProfile | undefined;
   onIssued: () => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useContentTranslation();
   const { database, now } = useServices();
   const [moduleId, setModuleId] = useState(passed[0]?.courseModule.id ?? '');
   const [name, setName] = useState(profile?.displayName ?? '');
@@ -55,6 +55,7 @@ function IssueForm({
         name,
         organisation,
         role: profile?.role ?? null,
+        nation: profile?.nation ?? defaultNation,
         cpdMinutes: chosen.courseModule.cpdMinutes,
         refreshYears: years,
         language: i18n.language,
@@ -125,7 +126,7 @@ const REFRESH_DEFAULT = organisation?.refreshYears ?? DEFAULT_REFRESH_YEARS;
 const REFRESH_CHOICES = [...new Set([1, 2, 3, REFRESH_DEFAULT])].sort((a, b) => a - b);
 
 export function CertificatesPage() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useContentTranslation();
   const { catalog, now } = useServices();
   const [stored, refresh] = useStoredProgress();
   // When storage is blocked there is nothing to list; StorageWarning explains why.

@@ -94,6 +94,12 @@ export function VerifyPage() {
                   <dd>{t(`role.${result.payload.role}`)}</dd>
                 </>
               )}
+              {result.payload.nation && (
+                <>
+                  <dt>{t('verify.nation')}</dt>
+                  <dd>{t(`nation.${result.payload.nation}`)}</dd>
+                </>
+              )}
               {result.payload.organisation && (
                 <>
                   <dt>{t('verify.organisation')}</dt>

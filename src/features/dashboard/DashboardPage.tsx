@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { useServices } from '../../app/services';
 import { findModule } from '../../content/catalog';
 import type { CourseModule } from '../../engine/contentSchema';
@@ -36,7 +36,7 @@ function AssignedSection({ count, children }: { count: number; children: ReactNo
 
 /** Names the module and lesson; the lesson's title loads with that module's words. */
 function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: string }) {
-  const { t } = useTranslation(['catalogue', moduleId]);
+  const { t } = useContentTranslation(['catalogue', moduleId]);
   return (
     <p>
       {t(catalogueKeys.title(moduleId), { ns: 'catalogue' })}: {t(lessonKeys.title(lessonId), { ns: moduleId })}
@@ -45,7 +45,7 @@ function WhereYouWere({ moduleId, lessonId }: { moduleId: string; lessonId: stri
 }
 
 function ContinueCard({ stored }: { stored: StoredProgress }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const { catalog } = useServices();
   const last = latestInProgress(stored.lessonProgress);
   const courseModule = last ? findModule(catalog, last.moduleId) : undefined;
@@ -68,7 +68,7 @@ function ContinueCard({ stored }: { stored: StoredProgress }) {
 }
 
 function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; progress: ModuleOverviewProgress }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const lessonCount = courseModule.lessons.length;
   const headingId = `module-${courseModule.id}`;
   return (
@@ -99,7 +99,7 @@ function ModuleCard({ courseModule, progress }: { courseModule: CourseModule; pr
 
 /** `assignedWork`: the learner's assigned work, shown when this device has any. */
 export function DashboardPage({ assignedWork = null }: { assignedWork?: ReactNode }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const { catalog, now } = useServices();
   const [stored] = useStoredProgress();
   // When storage is blocked every module shows as not started; StorageWarning explains why.

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import type { ContentNoteStep } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { Paragraphs } from '../shared/Paragraphs';
@@ -21,7 +21,7 @@ export function ContentNoteView({
   onContinue: () => void;
   onTakeAlternative: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   return (
     <section className="step step--content-note panel panel--note">
       <p className="eyebrow">{t('contentNote.heading')}</p>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { MARKS, measureSince } from '../../app/performanceMarks';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import type { DecisionStep, Lesson, Option } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { answerFor, isChoiceCorrect, type LessonContext } from '../../engine/lessonMachine';
@@ -20,7 +20,7 @@ function Explanation({
   stepId: string;
   option: Option;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   return (
     <div className={`explanation explanation--${option.correct ? 'right' : 'wrong'}`}>
       <h3 className="explanation__option">
@@ -55,7 +55,7 @@ export function FeedbackView({
   onToggleOthers: () => void;
   onContinue: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   useEffect(() => measureSince(MARKS.answerToFeedback, MARKS.answer), []);
   const lessonId = lesson.id;
   const answer = answerFor(context, step.id);

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
+import type { CourseModule, Lesson, Nation, Role } from '../../engine/contentSchema';
 import { catalogueKeys, lessonKeys } from '../../engine/contentKeys';
 import type { LessonEvent, LessonSnapshot } from '../../engine/lessonMachine';
 import { restoreLesson, withRole } from '../../engine/lessonRestore';
 import type { LessonProgressRecord } from '../../storage/database';
 import { lessonKey, THIS_TAB } from '../../storage/recordKeys';
 import { readStoredProgress } from '../../storage/storedProgress';
+import { defaultNation, useContentTranslation } from '../shared/nation';
 import { PageHeading } from '../shared/PageHeading';
 import { LessonRunner } from './LessonRunner';
 
@@ -22,6 +23,8 @@ interface Resume {
   role: Role | null;
   /** The learner has not given a role (nor said they prefer not to): ask at the first role branch. */
   askRole: boolean;
+  /** The learner's nation from Your details (null: not given yet, so asked with the role). */
+  nation: Nation | null;
   /** Changes when another tab moved this lesson on, so the player restarts from its state. */
   generation: number;
 }
@@ -40,6 +43,7 @@ const newLearner = (assignedRole: Role | undefined): Resume => ({
   notice: 'none',
   role: assignedRole ?? null,
   askRole: assignedRole === undefined,
+  nation: null,
   generation: 0,
 });
 
@@ -81,7 +85,13 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       if (cancelled) return;
       setRead(true);
       if (!stored.ok) {
-        setResume((current) => ({ ...current, notice: 'storage-unavailable', role: null, askRole: false }));
+        setResume((current) => ({
+          ...current,
+          notice: 'storage-unavailable',
+          role: null,
+          askRole: false,
+          nation: defaultNation,
+        }));
         return;
       }
       const record = stored.progress.lessonProgress.find((candidate) => candidate.key === key);
@@ -89,6 +99,7 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       const profile = stored.progress.profile[0];
       const role = assignedRole ?? profile?.role ?? null;
       const askRole = role === null && !profile?.roleDeclined;
+      const nation = profile?.nation ?? null;
       const restored = restoredFrom(lesson, record);
       // A saved place (or a notice) replaces the first step: anything done there meanwhile is dropped.
       if (restored.snapshot !== undefined || restored.notice !== 'none') heldEvents.length = 0;
@@ -96,8 +107,8 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
       // role from the profile (LessonRunner). A saved place replaces it.
       setResume((current) =>
         restored.snapshot === undefined && restored.notice === 'none'
-          ? { ...current, role, askRole }
-          : { ...restored, role, askRole, generation: current.generation + 1 },
+          ? { ...current, role, askRole, nation }
+          : { ...restored, role, askRole, nation, generation: current.generation + 1 },
       );
     });
     return () => {
@@ -145,7 +156,7 @@ function useResume(courseModule: CourseModule, lesson: Lesson, assignedRole: Rol
 
 function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; lesson: Lesson }) {
   const { t } = useTranslation();
-  const { t: tModule } = useTranslation(courseModule.id);
+  const { t: tModule } = useContentTranslation(courseModule.id);
   const { role: assignedRole } = route.useSearch();
   const [resume, setResume, read, heldEvents] = useResume(courseModule, lesson, assignedRole);
   const lessonNumber = courseModule.lessons.findIndex((candidate) => candidate.id === lesson.id) + 1;
@@ -168,10 +179,11 @@ function LessonLoader({ courseModule, lesson }: { courseModule: CourseModule; le
         notice={resume.notice}
         role={resume.role}
         askRole={resume.askRole}
+        nation={resume.nation}
         ready={read}
         heldEvents={heldEvents}
         onRetakeForRole={(persisted) => {
-          const snapshot = withRole(lesson, persisted, resume.role);
+          const snapshot = withRole(lesson, persisted, resume.role, resume.nation ?? undefined);
           if (snapshot) setResume({ ...resume, snapshot, notice: 'none', generation: resume.generation + 1 });
         }}
       />

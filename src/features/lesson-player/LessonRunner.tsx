@@ -3,7 +3,7 @@ import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'rea
 import { useActorRef, useSelector } from '@xstate/react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
-import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
+import type { CourseModule, Lesson, Nation, Role } from '../../engine/contentSchema';
 import { isDecisionStep } from '../../engine/content';
 import { distancesToEnd } from '../../engine/lessonGraph';
 import {
@@ -17,9 +17,10 @@ import {
 } from '../../engine/lessonMachine';
 import { currentView } from '../../engine/lessonView';
 import { seedFrom } from '../../engine/shuffle';
-import { roleRoute } from '../../engine/steps/registry';
+import { routeOf } from '../../engine/steps/registry';
 import { recordLessonStep, type LessonStep } from '../../storage/lessonStep';
 import type { ResumeNotice } from './LessonPage';
+import { NationProvider, useNation } from '../shared/nation';
 import { RestartLesson } from './RestartLesson';
 import { afterNextPaint } from './afterNextPaint';
 import { preloadLaterViews, stepViews } from './views';
@@ -122,7 +123,7 @@ function usePersistence(
       if (snapshot.matches('summary') && !previous.matches('summary'))
         carried = { ...carried, completed: lessonResult(lesson, context) };
       if (previous.matches('choosingRole') && !snapshot.matches('choosingRole'))
-        carried = { ...carried, learnerRole: { role: context.role } };
+        carried = { ...carried, learnerRole: { role: context.role, nation: context.nation } };
       previous = snapshot;
       changedAt = at;
       cancelScheduled ??= afterNextPaint(write);
@@ -146,6 +147,7 @@ export function LessonRunner({
   notice,
   role,
   askRole,
+  nation,
   onRetakeForRole,
   ready = true,
   heldEvents,
@@ -156,7 +158,9 @@ export function LessonRunner({
   notice: ResumeNotice;
   role: Role | null;
   askRole: boolean;
-  /** The learner's role changed since they took this lesson: take its questions for the new role. */
+  /** The learner's nation from Your details; null when they have not given one (then it is asked). */
+  nation: Nation | null;
+  /** The learner's role or nation changed since they took this lesson: take its questions for the new role. */
   onRetakeForRole: (persisted: unknown) => void;
   /**
    * False while the learner's saved place is still being read (LessonPage shows a new learner's
@@ -172,8 +176,11 @@ export function LessonRunner({
   const [seed] = useState(freshSeed);
   const actorRef = useActorRef(
     machine,
-    initialSnapshot ? { snapshot: initialSnapshot, input: { role, seed } } : { input: { role, seed, askRole } },
+    initialSnapshot
+      ? { snapshot: initialSnapshot, input: { role, nation, seed } }
+      : { input: { role, nation, seed, askRole, askNation: nation === null } },
   );
+  const learnerNation = useNation();
   const snapshot = useSelector(actorRef, (current) => current);
   const saveState = usePersistence(actorRef, courseModule, lesson);
   const lessonElement = useRef<HTMLDivElement>(null);
@@ -214,14 +221,21 @@ export function LessonRunner({
   // learner has done anything.
   useEffect(() => {
     const { context } = actorRef.getSnapshot();
-    if (context.role === role && context.askRole === (askRole && !role)) return;
+    const askNation = nation === null;
+    if (
+      context.role === role &&
+      context.askRole === (askRole && !role) &&
+      context.nation === nation &&
+      context.askNation === askNation
+    )
+      return;
     profileBeingApplied.add(actorRef);
     try {
-      actorRef.send({ type: 'learner.profileRead', role, askRole });
+      actorRef.send({ type: 'learner.profileRead', role, askRole, nation, askNation });
     } finally {
       profileBeingApplied.delete(actorRef);
     }
-  }, [actorRef, role, askRole]);
+  }, [actorRef, role, askRole, nation]);
   useEffect(() => {
     if (ready && heldEvents) for (const event of heldEvents.splice(0)) actorRef.send(event);
   }, [ready, heldEvents, actorRef]);
@@ -232,11 +246,19 @@ export function LessonRunner({
   const [firstStepKey] = useState(stepKey);
   const moveFocus = stepKey !== firstStepKey;
   const [roleOfferDismissed, setRoleOfferDismissed] = useState(false);
-  // Offered when the learner went down a role's path and their role is now another one.
-  const tookRolePath = lesson.steps.some(
-    (candidate) => candidate.kind === 'roleBranch' && context.visited.includes(roleRoute(candidate, context.role)),
-  );
-  const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
+  // Offered when the learner went down a role's (or nation's) path and theirs is now another one.
+  const tookPath = (kind: 'roleBranch' | 'nationBranch') =>
+    lesson.steps.some((candidate) => candidate.kind === kind && context.visited.includes(routeOf(candidate, context)));
+  const offerRole = role !== null && role !== context.role && tookPath('roleBranch') && !roleOfferDismissed;
+  const nationPathChanged =
+    nation !== null &&
+    lesson.steps.some(
+      (candidate) =>
+        candidate.kind === 'nationBranch' &&
+        context.visited.includes(routeOf(candidate, context)) &&
+        routeOf(candidate, { role: context.role, nation }) !== routeOf(candidate, context),
+    );
+  const offerNation = !offerRole && nationPathChanged && !roleOfferDismissed;
 
   return (
     <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string} ref={lessonElement}>
@@ -261,22 +283,41 @@ export function LessonRunner({
           </div>
         </div>
       )}
+      {offerNation && (
+        <div className="panel panel--note" role="group" aria-labelledby="role-offer-heading">
+          <h2 id="role-offer-heading" className="h3">
+            {t('lesson.nationChanged.heading', { context: nation })}
+          </h2>
+          <p>{t('lesson.nationChanged.body')}</p>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => onRetakeForRole(actorRef.getPersistedSnapshot())}>
+              {t('lesson.nationChanged.yes')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setRoleOfferDismissed(true)}>
+              {t('lesson.roleChanged.no')}
+            </button>
+          </div>
+        </div>
+      )}
       <label className="progress-label">
         {t('lesson.progress', { position, total })}
         <progress max={total} value={position} />
       </label>
 
-      <Suspense fallback={null}>
-        <View
-          key={stepKey}
-          courseModule={courseModule}
-          lesson={lesson}
-          step={step}
-          context={context}
-          moveFocus={moveFocus}
-          send={send}
-        />
-      </Suspense>
+      {/* The lesson's words follow the nation it is taken for (the learner's, once given). */}
+      <NationProvider nation={context.nation ?? learnerNation}>
+        <Suspense fallback={null}>
+          <View
+            key={stepKey}
+            courseModule={courseModule}
+            lesson={lesson}
+            step={step}
+            context={context}
+            moveFocus={moveFocus}
+            send={send}
+          />
+        </Suspense>
+      </NationProvider>
 
       <div className="lesson-footer">
         <p role="status" className="save-state">

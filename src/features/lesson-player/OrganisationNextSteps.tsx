@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { organisation } from '../../organisation/organisation';
 
 /**
@@ -6,7 +6,7 @@ import { organisation } from '../../organisation/organisation';
  * Nothing for the national course, or when the organisation file gives no contacts.
  */
 export function OrganisationNextSteps() {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const contacts = organisation?.contacts;
   if (!organisation || !contacts) return null;
   const { frontDoor, safeguardingLead, police } = contacts;

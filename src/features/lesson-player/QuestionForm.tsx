@@ -1,6 +1,6 @@
 import { mark, MARKS } from '../../app/performanceMarks';
 import { useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import type { DecisionStep, Role } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { shuffledOptions } from '../../engine/shuffle';
@@ -28,7 +28,7 @@ export function QuestionForm({
   moveFocus: boolean;
   onChoose: (optionIds: string[]) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const [chosen, setChosen] = useState<string[]>([]);
   const [showError, setShowError] = useState(false);
   const multiple = step.kind === 'question' && step.mode === 'multiple';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import type { Step } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { Paragraphs } from '../shared/Paragraphs';
@@ -17,7 +17,7 @@ export function ReadingView({
   moveFocus: boolean;
   onContinue: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   return (
     <section className="step step--reading">
       <StepHeading moveFocus={moveFocus}>{t(stepKeys.title(lessonId, step.id), { ns: namespace })}</StepHeading>

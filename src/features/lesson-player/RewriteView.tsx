@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { useServices } from '../../app/services';
 import type { RewriteStep } from '../../engine/contentSchema';
 import { languageKeys, stepKeys } from '../../engine/contentKeys';
@@ -27,7 +27,7 @@ export function RewriteView({
   moveFocus: boolean;
   onContinue: () => void;
 }) {
-  const { t, i18n } = useTranslation(['ui', 'language']);
+  const { t, i18n } = useContentTranslation(['ui', 'language']);
   const { catalog } = useServices();
   const original = t(stepKeys.sentence(lessonId, step.id), { ns: namespace });
   const [text, setText] = useState(original);

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearch } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services';
+import { useContentTranslation } from '../shared/nation';
 import type { CourseModule, Lesson, Role } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { isAnswerCorrect, lessonResult, type LessonContext } from '../../engine/lessonMachine';
 import { MythList } from '../shared/MythList';
 import { Paragraphs } from '../shared/Paragraphs';
+import { SupportServiceList } from '../shared/SupportServices';
 import { OrganisationNextSteps } from './OrganisationNextSteps';
 import { StepHeading } from './StepHeading';
 
@@ -54,7 +55,7 @@ export function SummaryView({
   context: LessonContext;
   moveFocus: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const namespace = courseModule.id;
   const lessonId = lesson.id;
   const result = lessonResult(lesson, context);
@@ -95,6 +96,12 @@ export function SummaryView({
       </div>
       <MythList myths={result.myths} headingId="lesson-myths-heading" />
       {!nextLesson && <OrganisationNextSteps />}
+      {!nextLesson && (
+        <section className="panel panel--support" aria-labelledby="module-support-heading">
+          <h3 id="module-support-heading">{t('summary.supportHeading')}</h3>
+          <SupportServiceList brief />
+        </section>
+      )}
       <div className="button-row">
         {assigned.loading ? null : assigned.next ? (
           <Link

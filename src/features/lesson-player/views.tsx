@@ -121,8 +121,14 @@ const views: Record<LessonView, (props: StepViewProps) => ReactElement | null> =
   summary: ({ courseModule, lesson, context, moveFocus }) => (
     <SummaryView courseModule={courseModule} lesson={lesson} context={context} moveFocus={moveFocus} />
   ),
-  chooseRole: ({ moveFocus, send }) => (
-    <RoleQuestion moveFocus={moveFocus} onChoose={(role) => send({ type: 'learner.chooseRole', role })} />
+  chooseRole: ({ context, moveFocus, send }) => (
+    <RoleQuestion
+      moveFocus={moveFocus}
+      askRole={context.askRole && context.role === null}
+      askNation={context.askNation && context.nation === null}
+      role={context.role}
+      onChoose={(role, nation) => send({ type: 'learner.chooseRole', role, nation })}
+    />
   ),
 };
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, getRouteApi, useNavigate } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { useDatabase } from '../../app/services';
 import { formatLawCheckedTo } from '../../content/lawChecked';
 import type { CourseModule } from '../../engine/contentSchema';
@@ -38,8 +38,8 @@ function TakeAgainButton({
   lessonId: string;
   primary: boolean;
 }) {
-  const { t } = useTranslation();
-  const { t: tModule } = useTranslation(courseModule.id);
+  const { t } = useContentTranslation();
+  const { t: tModule } = useContentTranslation(courseModule.id);
   const db = useDatabase();
   const navigate = useNavigate();
   return (
@@ -59,8 +59,8 @@ function TakeAgainButton({
 
 /** Done below the pass mark: which lessons held the decisions to look at again, and a way to take just those. */
 function RouteToPassing({ courseModule, progress }: { courseModule: CourseModule; progress: ModuleOverviewProgress }) {
-  const { t } = useTranslation();
-  const { t: tModule } = useTranslation(courseModule.id);
+  const { t } = useContentTranslation();
+  const { t: tModule } = useContentTranslation(courseModule.id);
   return (
     <section className="panel panel--highlight" aria-labelledby="route-heading">
       <h2 id="route-heading">{t('module.routeHeading')}</h2>
@@ -96,7 +96,7 @@ function RouteToPassing({ courseModule, progress }: { courseModule: CourseModule
 }
 
 function RestartModule({ moduleId }: { moduleId: string }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   const db = useDatabase();
   const [confirming, setConfirming] = useState(false);
   if (!confirming) {
@@ -128,8 +128,8 @@ function RestartModule({ moduleId }: { moduleId: string }) {
 }
 
 function ModuleOverview({ courseModule }: { courseModule: CourseModule }) {
-  const { t, i18n } = useTranslation();
-  const { t: tModule } = useTranslation(courseModule.id);
+  const { t, i18n } = useContentTranslation();
+  const { t: tModule } = useContentTranslation(courseModule.id);
   const progress = useModuleProgress(courseModule);
   const status = progress?.status ?? 'not-started';
   const continueWith =

@@ -2,6 +2,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDatabase } from '../../app/services';
 import { ROLES, type Role } from '../../engine/content';
+import type { Nation } from '../../engine/contentSchema';
+import { NATIONS } from '../../engine/nationWords';
+import { defaultNation } from '../shared/nation';
 import { FormMessage, TextField } from '../shared/FormParts';
 import { PageHeading } from '../shared/PageHeading';
 
@@ -11,6 +14,8 @@ export function ProfilePage() {
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState<Role | ''>('');
   const [organisation, setOrganisation] = useState('');
+  // The organisation's default until the learner saves their own (a learner always has a nation).
+  const [nation, setNation] = useState<Nation | ''>(defaultNation ?? '');
   const [status, setStatus] = useState<'idle' | 'saved' | 'failed'>('idle');
 
   useEffect(() => {
@@ -21,6 +26,7 @@ export function ProfilePage() {
         setDisplayName(profile.displayName ?? '');
         setRole(profile.role ?? '');
         setOrganisation(profile.organisation ?? '');
+        setNation(profile.nation ?? defaultNation ?? '');
       })
       .catch(() => setStatus('failed'));
   }, [db]);
@@ -32,6 +38,7 @@ export function ProfilePage() {
         id: 'learner',
         displayName: displayName.trim() || undefined,
         role: role || undefined,
+        nation: nation || undefined,
         organisation: organisation.trim() || undefined,
       })
       .then(() => setStatus('saved'))
@@ -61,6 +68,25 @@ export function ProfilePage() {
             ))}
           </select>
         </div>
+        <fieldset className="field" aria-describedby="nation-hint">
+          <legend>{t('profile.nation')}</legend>
+          <p id="nation-hint" className="hint">
+            {t('profile.nationHint')}
+          </p>
+          {NATIONS.map((value) => (
+            <div className="option" key={value}>
+              <input
+                id={`nation-${value}`}
+                type="radio"
+                name="nation"
+                value={value}
+                checked={nation === value}
+                onChange={() => setNation(value)}
+              />
+              <label htmlFor={`nation-${value}`}>{t(`nation.${value}`)}</label>
+            </div>
+          ))}
+        </fieldset>
         <TextField
           id="organisation"
           label={t('profile.organisation')}

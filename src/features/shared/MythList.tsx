@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from './nation';
 import { mythKeys } from '../../engine/contentKeys';
 
 /** The misconceptions a learner's wrong answers showed, each with what is true instead. */
 export function MythList({ myths, headingId }: { myths: string[]; headingId: string }) {
-  const { t } = useTranslation(['ui', 'myths']);
+  const { t } = useContentTranslation(['ui', 'myths']);
   if (myths.length === 0) return null;
   return (
     <section className="panel" aria-labelledby={headingId}>

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from './nation';
 import type { Paragraph } from '../../engine/contentSchema';
 import { stepKeys } from '../../engine/contentKeys';
 import { SourceRefs } from './SourceRefs';
@@ -14,7 +14,7 @@ export function Paragraphs({
   stepId: string;
   paragraphs: Paragraph[];
 }) {
-  const { t } = useTranslation(namespace);
+  const { t } = useContentTranslation(namespace);
   return (
     <>
       {paragraphs.map((paragraph) => (

@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router';
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from './nation';
 
 /** Ends every module page: where to get support, for the learner or a child. */
 export function SupportSignpost() {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   return (
     <aside className="panel panel--support" aria-labelledby="support-signpost-heading">
       <h2 id="support-signpost-heading">{t('supportSignpost.heading')}</h2>

@@ -43,18 +43,24 @@ export function certificateLabels(
   fingerprints: { learner: string; trainer?: string },
 ): CertificateLabels {
   const base = verifyBase();
+  // Content words follow the nation the modules were taken for, whoever is looking at them.
+  const nation = payload.nation;
+  const content: TFunction = nation
+    ? (((key: string, options?: Record<string, unknown>) => t(key, { context: nation, ...options })) as TFunction)
+    : t;
   return {
     title: t('certificate.title'),
     issuer: organisation ? t('certificate.issuer', { organisation: organisation.name }) : null,
     certifies: t('certificate.certifies'),
     role: payload.role ? t('certificate.roleLine', { role: t(`role.${payload.role}`) }) : null,
+    nation: nation ? t('certificate.nationLine', { context: nation }) : null,
     organisation: t('certificate.organisationLine', { organisation: payload.organisation }),
     completed: t('certificate.completed'),
     modules: payload.modules.map((entry) => {
       const known = lessonsOf(entry, catalog);
-      const title = known ? t(catalogueKeys.title(entry.id), { ns: 'catalogue' }) : entry.id;
+      const title = known ? content(catalogueKeys.title(entry.id), { ns: 'catalogue' }) : entry.id;
       const lessonTitles = known
-        ? known.lessons.map((lesson) => t(lessonKeys.title(lesson.id), { ns: entry.id })).join('; ')
+        ? known.lessons.map((lesson) => content(lessonKeys.title(lesson.id), { ns: entry.id })).join('; ')
         : '';
       const whole = known !== null && known.lessons.length === known.courseModule.lessons.length;
       return {
@@ -73,7 +79,7 @@ export function certificateLabels(
               lessons: lessonTitles,
             }),
         outcomesIntro: t('certificate.outcomesIntro'),
-        outcomes: known ? known.outcomes.map((outcome) => t(moduleKeys.outcome(outcome), { ns: entry.id })) : [],
+        outcomes: known ? known.outcomes.map((outcome) => content(moduleKeys.outcome(outcome), { ns: entry.id })) : [],
         lawCheckedTo: entry.lawCheckedTo
           ? t('certificate.lawCheckedTo', { date: formatDate(entry.lawCheckedTo, language) })
           : null,

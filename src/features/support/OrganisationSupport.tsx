@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useContentTranslation } from '../shared/nation';
 import { organisation } from '../../organisation/organisation';
 import type { SupportService } from '../../organisation/organisationSchema';
 
@@ -6,7 +6,7 @@ const dial = (phone: string) => `tel:${phone.replace(/\s/g, '')}`;
 
 /** A phone number and a web address, each only where the organisation gave it. */
 function WaysIn({ name, phone, url }: { name: string; phone?: string; url?: string }) {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   return (
     <>
       {phone && (
@@ -33,7 +33,7 @@ function WaysIn({ name, phone, url }: { name: string; phone?: string; url?: stri
  * services: whom its staff tell and call. Nothing at all for the national course.
  */
 export function OrganisationSupport() {
-  const { t } = useTranslation();
+  const { t } = useContentTranslation();
   if (!organisation) return null;
   const { contacts, procedures, supportServices } = organisation;
   if (!contacts && !procedures?.length && !supportServices?.length) return null;
