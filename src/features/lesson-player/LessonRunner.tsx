@@ -187,7 +187,13 @@ export function LessonRunner({
   const offerRole = role !== null && role !== context.role && tookRolePath && !roleOfferDismissed;
 
   return (
-    <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string}>
+    <div
+      className="lesson"
+      data-step-id={step.id}
+      data-state={snapshot.value as string}
+      // Set once the saved place has been read and the player answers presses (end-to-end tests wait for it).
+      data-ready={ready ? '' : undefined}
+    >
       {notice !== 'none' && (
         <p className="panel panel--warning" role="alert">
           {t(`lesson.notice.${notice}`)}
