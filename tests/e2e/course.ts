@@ -50,7 +50,8 @@ export async function pressByKeyboard(page: Page, target: Locator): Promise<void
 }
 
 export async function currentStepId(page: Page): Promise<{ stepId: string; state: string }> {
-  const lesson = page.locator('.lesson');
+  // A prerendered first step is on screen before the app has taken it over; wait until it answers.
+  const lesson = page.locator('.lesson[data-ready]');
   await expect(lesson).toBeVisible();
   return {
     stepId: (await lesson.getAttribute('data-step-id')) as string,

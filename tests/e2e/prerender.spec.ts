@@ -1,6 +1,8 @@
 // Prerendered first screens (src/app/prerender/): a lesson's first step is readable with no
 // JavaScript, in English and in Welsh; with JavaScript the app takes the page over (hydrates)
 // without moving anything, without a console error, and stays accessible.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { interfaceWords, loadModule } from './course';
@@ -89,3 +91,28 @@ for (const [name, path, heading] of [
     await context.close();
   });
 }
+
+test('every prerendered page carries one inline script, the head script the policy allows', () => {
+  const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.html') && !['app.html', 'neutral.html'].includes(file),
+  );
+  expect(pages.length).toBeGreaterThan(40);
+  for (const file of pages) {
+    const html = readFileSync(join('dist', file), 'utf8');
+    // React would join a large page's parts with inline scripts of its own, which the policy blocks.
+    expect(html.match(/<script>/g), file).toHaveLength(1);
+    expect(html, file).toContain('data-prerendered=');
+  }
+});
+
+test('the sources page, the largest, hydrates with no console error', async ({ page }) => {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto('/sources');
+  await page.waitForFunction(() => document.getElementById('root')?.hasAttribute('data-hydrated'));
+  await page.waitForLoadState('networkidle');
+  expect(problems).toEqual([]);
+});

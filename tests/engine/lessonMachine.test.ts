@@ -37,6 +37,18 @@ describe('lesson machine', () => {
     });
   });
 
+  it('takes the profile read after the first step showed, but only before the learner has moved', () => {
+    const actor = start(basics, { askRole: true });
+    actor.send({ type: 'learner.profileRead', role: 'health', askRole: true });
+    expect(actor.getSnapshot().context).toMatchObject({ role: 'health', askRole: false, stepId: basics.start });
+    expect(actor.getSnapshot().value).toBe('reading');
+
+    const moved = start(basics, { askRole: true });
+    moved.send({ type: 'learner.continue' });
+    moved.send({ type: 'learner.profileRead', role: 'police', askRole: false });
+    expect(moved.getSnapshot().context).toMatchObject({ role: null, askRole: true });
+  });
+
   it('counts a multiple-choice answer right only when exactly the right options are chosen', () => {
     const actor = start();
     actor.send({ type: 'learner.continue' });

@@ -57,6 +57,9 @@ export async function renderPage(address: string, language: Language, now: numbe
         <RouterProvider router={router} />
       </I18nextProvider>
     </StrictMode>,
+    // Never split a large page (the sources list) into parts joined by inline scripts, which the
+    // policy forbids: each page is one piece of HTML.
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   const chunks: Buffer[] = [];
   for await (const chunk of prelude) chunks.push(Buffer.from(chunk as Uint8Array));

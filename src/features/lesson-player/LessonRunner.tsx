@@ -261,7 +261,14 @@ export function LessonRunner({
   const offerNation = !offerRole && nationPathChanged && !roleOfferDismissed;
 
   return (
-    <div className="lesson" data-step-id={step.id} data-state={snapshot.value as string} ref={lessonElement}>
+    <div
+      className="lesson"
+      data-step-id={step.id}
+      data-state={snapshot.value as string}
+      // Set once the saved place has been read and the player answers presses (end-to-end tests wait for it).
+      data-ready={ready ? '' : undefined}
+      ref={lessonElement}
+    >
       {notice !== 'none' && (
         <p className="panel panel--warning" role="alert">
           {t(`lesson.notice.${notice}`)}
