@@ -60,7 +60,7 @@ const FIRST_PAGE = [
   'src/main.tsx',
   'src/app/**/*.{ts,tsx}',
   'src/features/dashboard/**/*.{ts,tsx}',
-  'src/features/shared/{CpdMinutes,LanguageSwitcher,NotFoundPage,PageHeading,StatusTag,useStoredProgress}.{ts,tsx}',
+  'src/features/shared/{CpdMinutes,LanguageSwitcher,nation,NotFoundPage,PageHeading,StatusTag,useStoredProgress}.{ts,tsx}',
   'src/features/offline/**/*.{ts,tsx}',
   'src/features/safety/**/*.{ts,tsx}',
   'src/features/settings/displaySettings.ts',
