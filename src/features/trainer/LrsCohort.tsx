@@ -83,7 +83,7 @@ function ConnectForm({ onSaved }: { onSaved: (connection: LrsConnection) => void
  * the same cohort view receipts give, with countersigned certificates kept with the LRS records.
  */
 export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
-  const { t } = useTranslation('trainer');
+  const { t, i18n } = useTranslation('trainer');
   const db = useDatabase();
   const { catalog } = useServices();
   const connection = useLiveQuery(() => readConnection(db), [db]);
@@ -93,16 +93,21 @@ export function LrsCohort({ assignment }: { assignment: AssignmentPayload }) {
   // for the learners a sync or a countersignature changed (a cohort of thousands is not worked
   // out again, nor read back from IndexedDB, for one new learner).
   const [cohort, setCohort] = useState<{ source: string; byLearner: LrsCohortByLearner } | null>(null);
+  // Names are worked out with the records, so a change of language works them all out again (and
+  // nothing else does: `t` itself also changes whenever a namespace of words loads).
+  const language = i18n.language;
   const update = useCallback(
-    (previous: LrsCohortByLearner, changed: Iterable<LrsLearner>) =>
-      updateLrsCohort(
+    (previous: LrsCohortByLearner, changed: Iterable<LrsLearner>) => {
+      const words = i18n.getFixedT(language, 'trainer');
+      return updateLrsCohort(
         previous,
         changed,
         assignment,
         catalog.modules,
-        (learner) => learner.actorName ?? t('lrs.learnerName', { id: learner.actorKey.slice(-8) }),
-      ),
-    [assignment, catalog, t],
+        (learner) => learner.actorName ?? words('lrs.learnerName', { id: learner.actorKey.slice(-8) }),
+      );
+    },
+    [assignment, catalog, i18n, language],
   );
   useEffect(() => {
     if (!source) return;
