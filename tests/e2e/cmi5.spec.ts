@@ -111,6 +111,11 @@ test('cmi5: the launch is read by @xapi/cmi5 and every statement reaches the LRS
   // The learner answers the lesson's question, finishes the lesson and leaves.
   while ((await stepState(page)) !== `${question.id}:answering`) await move(page, lesson, words);
   while (!(await stepState(page)).endsWith(':summary')) await move(page, lesson, words);
+  // The save (and the statements that follow it) waits until the summary is painted; a learner
+  // reads it before leaving, so the test waits for the lesson's statements as they would.
+  await expect
+    .poll(async () => (await readStatements(lrs.endpoint)).map((statement) => statement.verb.id))
+    .toEqual([ADL_VERBS.initialized, ADL_VERBS.answered, ADL_VERBS.completed]);
   await page.goto('about:blank');
 
   // The lesson's own "completed" (a cmi5 allowed statement about the lesson, not the AU) lets a
