@@ -69,8 +69,8 @@ export interface AssignedQuestion extends AssignedLesson {
 /** Steps a learner on this role path can reach (every path when the role is open). */
 function reachableSteps(lesson: Lesson, role: Role | null): Set<string> {
   const seen = new Set<string>();
-  const first = lesson.steps[0];
-  const queue = first ? [first.id] : [];
+  // From the lesson's declared start: steps are listed in any order, so steps[0] need not be it.
+  const queue = [lesson.start];
   while (queue.length > 0) {
     const id = queue.pop() as string;
     if (seen.has(id)) continue;
