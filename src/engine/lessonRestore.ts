@@ -202,22 +202,29 @@ function replay(lesson: Lesson, place: SavedPlace): LessonSnapshot {
     if (saved.showOtherExplanations && reached.matches('feedback') && place.value === 'feedback') {
       actor.send({ type: 'learner.toggleOtherExplanations' });
     }
-    const snapshot = actor.getPersistedSnapshot() as LessonSnapshot;
-    // Answers to steps still ahead on the current path are kept: reaching one shows its feedback.
-    const ahead = reachableFrom(lesson, snapshot.context.stepId, saved);
-    const given = new Set(snapshot.context.answers.map((answer) => answer.stepId));
-    const kept = saved.answers
-      .filter((answer) => ahead.has(answer.stepId) && !given.has(answer.stepId))
-      .map((answer) => ({ ...answer, offered: offeredIdsOf(lesson, answer.stepId) }));
-    return kept.length === 0
-      ? snapshot
-      : ({
-          ...snapshot,
-          context: { ...snapshot.context, answers: [...snapshot.context.answers, ...kept] },
-        } as LessonSnapshot);
+    return withAnswersAhead(lesson, actor.getPersistedSnapshot() as LessonSnapshot, saved.answers);
   } finally {
     actor.stop();
   }
+}
+
+/**
+ * A replayed snapshot with the learner's answers to steps still ahead on their current path kept
+ * (reaching one shows its feedback); answers to steps behind, off the path or already given are
+ * left out. Used here and by the SCORM progress codec, so both restore a changed lesson alike.
+ */
+export function withAnswersAhead(lesson: Lesson, snapshot: LessonSnapshot, answers: AnswerRecord[]): LessonSnapshot {
+  const ahead = reachableFrom(lesson, snapshot.context.stepId, snapshot.context);
+  const given = new Set(snapshot.context.answers.map((answer) => answer.stepId));
+  const kept = answers
+    .filter((answer) => ahead.has(answer.stepId) && !given.has(answer.stepId))
+    .map((answer) => ({ ...answer, offered: offeredIdsOf(lesson, answer.stepId) }));
+  return kept.length === 0
+    ? snapshot
+    : ({
+        ...snapshot,
+        context: { ...snapshot.context, answers: [...snapshot.context.answers, ...kept] },
+      } as LessonSnapshot);
 }
 
 /**

@@ -16,7 +16,9 @@
 // lesson's result is kept whatever changed. A lesson whose structure changed (its hash differs)
 // is replayed on the new graph, and kept where every answer's fingerprint still matches the step
 // it lands on (the same step, with the same options): so a step added after the learner's
-// answers, or a changed `next`, is followed and the answers kept. Where an answer no longer fits,
+// answers, or a changed `next`, is followed and the answers kept. Where the moves stop fitting (a
+// step added before some answers), the learner resumes at that step and the later answers are kept
+// where each matches a step ahead, as the app's own restore does. Where an answer matches no step,
 // the lesson starts again and `restartedLessons` says which. Version 2 (no fingerprints) restarts
 // a changed lesson; version 1 (a module's hand-kept version in place of hashes) replays its places
 // where they fit and restarts them where not.
@@ -26,7 +28,8 @@ import type { CourseModule, Lesson, Nation, Role } from '../engine/contentSchema
 import { isDecisionStep, ROLES } from '../engine/content';
 import { lessonHash } from '../engine/contentHash';
 import { stepById } from '../engine/lessonGraph';
-import { createLessonMachine, currentStep, type AnswerRecord } from '../engine/lessonMachine';
+import { createLessonMachine, currentStep, type AnswerRecord, type LessonSnapshot } from '../engine/lessonMachine';
+import { withAnswersAhead } from '../engine/lessonRestore';
 import { persistedModuleState, type LessonOutcome, type ModuleStatus } from '../engine/moduleMachine';
 import { hash32 } from '../engine/shuffle';
 import { isRouteStep, routeOf } from '../engine/steps/registry';
@@ -249,39 +252,95 @@ function replayLesson(
   moves: string,
   fingerprinted: boolean,
   nation: Nation | null = null,
+  changed = false,
 ) {
   const actor = createActor(createLessonMachine(lesson), { input: { role, nation, seed } }).start();
   try {
-    for (let at = 0; at < moves.length; at += 1) {
-      const move = moves[at] as string;
-      const snapshot = actor.getSnapshot();
-      let event;
-      if (move === CONTINUE) event = { type: 'learner.continue' } as const;
-      else if (move === ALTERNATIVE) event = { type: 'learner.takeAlternative' } as const;
-      else {
-        const bits = CHOICE_DIGITS.indexOf(move);
-        const step = currentStep(lesson, snapshot.context);
-        if (bits <= 0 || !isDecisionStep(step)) fail('a move does not fit the lesson');
-        const optionIds = step.options.filter((_, index) => bits & (1 << index)).map((option) => option.id);
-        if (fingerprinted) {
-          const fingerprint = moves.slice(at + 1, at + 1 + FINGERPRINT_LENGTH);
-          at += FINGERPRINT_LENGTH;
-          if (fingerprint !== answerFingerprint(step, optionIds)) throw new AnswerMoved('an answer does not fit');
-        }
-        event = { type: 'learner.choose', optionIds } as const;
-      }
-      if (!snapshot.can(event)) fail('a move does not fit the lesson');
-      actor.send(event);
-    }
+    const stopped = replayMoves(lesson, actor, moves, fingerprinted, changed);
     const snapshot = actor.getSnapshot();
-    return {
-      snapshot: actor.getPersistedSnapshot(),
-      stepId: snapshot.context.stepId,
-      atSummary: snapshot.matches('summary'),
-    };
+    const persisted = actor.getPersistedSnapshot() as LessonSnapshot;
+    if (stopped === undefined) {
+      return { snapshot: persisted, stepId: snapshot.context.stepId, atSummary: snapshot.matches('summary') };
+    }
+    // A changed lesson whose moves stopped fitting (a step was added before the learner's answers,
+    // say): the learner resumes at that step, as the app's own restore does, with their later
+    // answers kept where each still matches a step ahead (the same step, the same options).
+    const later = laterAnswers(lesson, moves.slice(stopped));
+    const kept = withAnswersAhead(lesson, persisted, later);
+    if (later.length === 0 || kept.context.answers.length !== persisted.context.answers.length + later.length) {
+      throw new AnswerMoved('an answer does not fit');
+    }
+    return { snapshot: kept, stepId: snapshot.context.stepId, atSummary: snapshot.matches('summary') };
   } finally {
     actor.stop();
   }
+}
+
+/**
+ * Sends the moves to the lesson actor. Returns undefined when all fitted, or, in a changed lesson
+ * with fingerprints, the index of the first move that does not fit (the replay stops there).
+ */
+function replayMoves(
+  lesson: Lesson,
+  actor: ReturnType<typeof createActor<ReturnType<typeof createLessonMachine>>>,
+  moves: string,
+  fingerprinted: boolean,
+  changed: boolean,
+): number | undefined {
+  const tolerant = fingerprinted && changed;
+  for (let at = 0; at < moves.length; at += 1) {
+    const move = moves[at] as string;
+    const snapshot = actor.getSnapshot();
+    let event;
+    if (move === CONTINUE) event = { type: 'learner.continue' } as const;
+    else if (move === ALTERNATIVE) event = { type: 'learner.takeAlternative' } as const;
+    else {
+      const bits = CHOICE_DIGITS.indexOf(move);
+      const step = currentStep(lesson, snapshot.context);
+      if (bits <= 0 || !isDecisionStep(step)) {
+        if (tolerant) return at;
+        fail('a move does not fit the lesson');
+      }
+      const optionIds = step.options.filter((_, index) => bits & (1 << index)).map((option) => option.id);
+      if (fingerprinted) {
+        const fingerprint = moves.slice(at + 1, at + 1 + FINGERPRINT_LENGTH);
+        if (fingerprint !== answerFingerprint(step, optionIds)) {
+          if (tolerant) return at;
+          throw new AnswerMoved('an answer does not fit');
+        }
+        at += FINGERPRINT_LENGTH;
+      }
+      event = { type: 'learner.choose', optionIds } as const;
+    }
+    if (!snapshot.can(event)) {
+      if (tolerant) return at;
+      fail('a move does not fit the lesson');
+    }
+    actor.send(event);
+  }
+  return undefined;
+}
+
+/** The answers among fingerprinted moves, each matched to the lesson step it was given on. */
+function laterAnswers(lesson: Lesson, moves: string): AnswerRecord[] {
+  const answers: AnswerRecord[] = [];
+  for (let at = 0; at < moves.length; at += 1) {
+    const move = moves[at] as string;
+    if (move === CONTINUE || move === ALTERNATIVE) continue;
+    const bits = CHOICE_DIGITS.indexOf(move);
+    const fingerprint = moves.slice(at + 1, at + 1 + FINGERPRINT_LENGTH);
+    at += FINGERPRINT_LENGTH;
+    const match = lesson.steps.filter(isDecisionStep).find((step) => {
+      const optionIds = step.options.filter((_, index) => bits & (1 << index)).map((option) => option.id);
+      return bits > 0 && answerFingerprint(step, optionIds) === fingerprint;
+    });
+    if (!match) throw new AnswerMoved('an answer does not fit');
+    answers.push({
+      stepId: match.id,
+      optionIds: match.options.filter((_, index) => bits & (1 << index)).map((option) => option.id),
+    });
+  }
+  return answers;
 }
 
 function outcomeFrom(text: string, mythIds: string[]): LessonOutcome {
@@ -349,7 +408,7 @@ function currentPlace(lesson: Lesson, path: string, fingerprinted: boolean) {
   const unchanged = hash === shortHash(lesson);
   if (!unchanged && !fingerprinted) return undefined;
   try {
-    return replayLesson(lesson, role, seed, moves, fingerprinted, nation);
+    return replayLesson(lesson, role, seed, moves, fingerprinted, nation, !unchanged);
   } catch (error) {
     // An answer that no longer fits its step restarts the lesson; so does any move of a changed one.
     if (error instanceof AnswerMoved || (!unchanged && error instanceof Unreadable)) return undefined;

@@ -147,6 +147,64 @@ describe('a lesson that changed under saved progress', () => {
   });
 });
 
+describe('a step added before the answers a learner gave', () => {
+  /** Basics with a new reading step between the introduction and the answered question "age". */
+  function insertedBeforeAge(): Lesson {
+    const lesson = structuredClone(basics);
+    (lesson.steps[0] as { next: string }).next = 'new-reading';
+    lesson.steps.splice(1, 0, { id: 'new-reading', kind: 'reading', paragraphs: [], next: 'age' });
+    return lesson;
+  }
+
+  it('resumes at the new step with the later answer kept, in the app and through SCORM alike', async () => {
+    await saveBasicsAtWords();
+    const lesson = insertedBeforeAge();
+    const changedModule = withLesson(practiceModule, lesson);
+    const restored = await loadLesson(db, changedModule, lesson);
+    if (restored.kind !== 'migrated') throw new Error(`expected a migration, got ${restored.kind}`);
+    expect(restored.snapshot.context).toMatchObject({
+      stepId: 'new-reading',
+      answers: [{ stepId: 'age', optionIds: ['child'] }],
+    });
+
+    const text = encodeProgress(
+      [practiceModule],
+      [],
+      await readCourseProgress(db, { modules: [practiceModule] } as never),
+    );
+    const decoded = decodeProgress([changedModule], [], text);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.progress.restartedLessons).toEqual([]);
+    const resumed = decoded.progress.lessons.find((place) => place.lessonId === 'basics');
+    expect(resumed?.stepId).toBe('new-reading');
+    const context = (resumed?.snapshot as unknown as { context: { answers: unknown } }).context;
+    expect(context).toMatchObject({ stepId: 'new-reading', seed: 42 });
+    expect(context.answers).toEqual(restored.snapshot.context.answers);
+
+    // Carrying on from there: the new step, then "age" shows the kept answer's feedback.
+    const actor = createActor(createLessonMachine(lesson), { snapshot: resumed!.snapshot as never, input: {} }).start();
+    actor.send({ type: 'learner.continue' });
+    expect(actor.getSnapshot().context.stepId).toBe('age');
+    expect(actor.getSnapshot().value).toBe('feedback');
+  });
+
+  it('still restarts through SCORM when a later answer no longer matches its step', async () => {
+    await saveBasicsAtWords();
+    const lesson = insertedBeforeAge();
+    const age = lesson.steps.find((step) => step.id === 'age') as QuestionStep;
+    age.options = age.options.filter((option) => option.id !== 'adult');
+    const changedModule = withLesson(practiceModule, lesson);
+    const text = encodeProgress(
+      [practiceModule],
+      [],
+      await readCourseProgress(db, { modules: [practiceModule] } as never),
+    );
+    const decoded = decodeProgress([changedModule], [], text);
+    if (!decoded.ok) throw new Error(decoded.reason);
+    expect(decoded.progress.restartedLessons).toEqual([{ moduleId: 'practice', lessonId: 'basics' }]);
+  });
+});
+
 describe('one write per lesson step', () => {
   it('writes the place, the answer and the module result together, or none of them', async () => {
     await db.open();
