@@ -109,13 +109,21 @@ function apache(options) {
     .map(([name, value]) => `    Header always set ${name} ${quoted(value)}`)
     .join('\n');
   return `# Heard: .htaccess for Apache 2.4 (mod_headers and mod_rewrite). Put it in the folder that holds
-# the contents of dist/, which needs AllowOverride FileInfo (or copy it into the <Directory> block of
-# your site).
+# the contents of dist/, which needs AllowOverride FileInfo Indexes (or copy it into the <Directory>
+# block of your site).
 ${describe(options)
   .map((line) => `# ${line}`)
   .join('\n')}
 
 AddType application/manifest+json .webmanifest
+
+# /modules/adultification is a prerendered page (modules/adultification.html) and also a folder (its
+# lessons' pages): with Apache's default, the address is answered with a redirect to
+# /modules/adultification/ before the rules below can serve the page. (No folder is ever listed:
+# the last rule gives any address that is not a file the app shell.)
+<IfModule mod_dir.c>
+    DirectorySlash Off
+</IfModule>
 
 <IfModule mod_headers.c>
 ${headers}
@@ -168,6 +176,8 @@ ${headers}
         ?Cache-Control ${quoted(REVALIDATE)}
     }
     header /assets/* Cache-Control ${quoted(IMMUTABLE)}
+    # Caddy 2.6 sends the web app manifest with no Content-Type at all; name it, as the other servers do.
+    header /manifest.webmanifest Content-Type "application/manifest+json"
 
     handle /assets/* {
         file_server
