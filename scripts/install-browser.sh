@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian when it is missing: Chromium for the end-to-end tests
 # (Playwright's own browser download is not used, and cannot run on our machines), poppler-utils,
-# whose pdftotext and pdftoppm read back the certificate PDF, and nginx, which the deploy tests
-# (tests/e2e/nginx.spec.ts) start on loopback to serve dist/ with the shipped configuration.
+# whose pdftotext and pdftoppm read back the certificate PDF, and nginx, Apache and Caddy, which the
+# deploy tests (tests/e2e/webServers.spec.ts) start on loopback to serve dist/ with the shipped
+# configurations.
 # Quick and silent when everything is already there.
 set -euo pipefail
 packages=()
